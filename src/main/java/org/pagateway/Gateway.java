@@ -1,0 +1,141 @@
+package org.pagateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.main.Main;
+import org.pagateway.http.AuthorizationApi;
+import org.pagateway.http.HealthApi;
+import org.pagateway.http.HttpAnswerWriter;
+import org.pagateway.http.Problems;
+import org.pagateway.http.X12Api;
+import org.pagateway.intake.AuthorizationIntake;
+import org.pagateway.intake.X12FileIntake;
+import org.pagateway.intake.X12Intake;
+import org.pagateway.queue.Broker;
+import org.pagateway.queue.ReviewQueuePublisher;
+import org.pagateway.rules.DecisionEngine;
+import org.pagateway.store.AuthorizationIds;
+import org.pagateway.store.AuthorizationStore;
+import org.pagateway.store.ControlNumbers;
+import org.pagateway.store.Database;
+import org.pagateway.x12.X12RequestReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running gateway: the embedded broker and database (unless external ones are configured), the beans
+ * that do the work, and Camel Main running the YAML routes under routes/ that connect them.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final GatewaySettings settings;
+    private final Broker broker;
+    private final Database database;
+    private final ReviewQueuePublisher publisher;
+    private final X12RequestReader x12Reader;
+    private final AuthorizationStore store;
+    private final Main main;
+
+    private Gateway(GatewaySettings settings) {
+        this.settings = settings;
+        createFolders(settings);
+        this.broker = settings.embeddedBroker() ? Broker.start(settings.dataDir().resolve("broker"), settings.brokerPort()) : null;
+        this.database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
+        this.publisher = new ReviewQueuePublisher(settings.effectiveBrokerUrl());
+        this.x12Reader = new X12RequestReader();
+        this.store = new AuthorizationStore(database.dataSource());
+        Clock clock = Clock.systemDefaultZone();
+        AuthorizationIntake intake = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
+                new DecisionEngine(), store, publisher, clock);
+        X12Intake x12Intake = new X12Intake(x12Reader, intake, new ControlNumbers(database.dataSource()));
+
+        this.main = new Main();
+        main.configure().withRoutesIncludePattern("classpath:routes/*.yaml");
+        main.configure().withName("pa-gateway");
+        settings.asProperties().forEach(main::addOverrideProperty);
+        main.bind("x12FileIntake", new X12FileIntake(x12Intake, settings.outbox()));
+        main.bind("x12Api", new X12Api(x12Intake));
+        main.bind("authorizationApi", new AuthorizationApi(intake, store));
+        main.bind("healthApi", new HealthApi(healthChecks()));
+        main.bind("problems", new Problems());
+        main.bind("httpAnswer", new HttpAnswerWriter());
+    }
+
+    /** Starts everything and returns once the routes run. */
+    public static Gateway start(GatewaySettings settings) {
+        Gateway gateway = new Gateway(settings);
+        try {
+            gateway.main.start();
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+        LOG.info("gateway up: http://{}:{}  home {}  broker {}  database {}", settings.httpHost(), settings.httpPort(),
+                settings.home(), settings.embeddedBroker() ? "embedded " + settings.effectiveBrokerUrl() : settings.brokerUrl(),
+                settings.dbUrl() == null || settings.dbUrl().isBlank() ? "embedded H2" : "external");
+        return gateway;
+    }
+
+    private Map<String, BooleanSupplier> healthChecks() {
+        Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+        checks.put("broker", publisher::isUp);
+        checks.put("store", database::isUp);
+        checks.put("routes", this::routesStarted);
+        return checks;
+    }
+
+    private boolean routesStarted() {
+        CamelContext context = main.getCamelContext();
+        return context != null && context.getStatus() == ServiceStatus.Started
+                && context.getRoutes().stream().allMatch(r -> context.getRouteController().getRouteStatus(r.getId()).isStarted());
+    }
+
+    public GatewaySettings settings() {
+        return settings;
+    }
+
+    public AuthorizationStore store() {
+        return store;
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("camel did not stop cleanly: {}", e.getMessage());
+        }
+        publisher.close();
+        x12Reader.close();
+        database.close();
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static void createFolders(GatewaySettings settings) {
+        for (Path folder : new Path[] { settings.dataDir(), settings.inbox(), settings.outbox(), settings.archive(),
+                settings.errors() }) {
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + folder, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.pagateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The gateway's settings. Each has a property (gateway.http.port) and an environment variable
+ * (GATEWAY_HTTP_PORT); a value given in code wins, then system properties, then the environment,
+ * then application.properties.
+ */
+public record GatewaySettings(Path home, String httpHost, int httpPort, String brokerUrl, int brokerPort,
+        String dbUrl, String dbUser, String dbPassword, long inboxDelayMillis) {
+
+    public static GatewaySettings load(Map<String, String> overrides) {
+        Properties defaults = new Properties();
+        try (InputStream in = GatewaySettings.class.getClassLoader().getResourceAsStream("application.properties")) {
+            if (in != null) {
+                defaults.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Lookup lookup = new Lookup(defaults, overrides);
+        return new GatewaySettings(
+                Path.of(lookup.get("gateway.home")).toAbsolutePath().normalize(),
+                lookup.get("gateway.http.host"),
+                Integer.parseInt(lookup.get("gateway.http.port")),
+                lookup.get("gateway.broker.url"),
+                Integer.parseInt(lookup.get("gateway.broker.port")),
+                lookup.get("gateway.db.url"),
+                lookup.get("gateway.db.user"),
+                lookup.get("gateway.db.password"),
+                Long.parseLong(lookup.get("gateway.inbox.delay")));
+    }
+
+    public Path dataDir() {
+        return home.resolve("data");
+    }
+
+    public Path inbox() {
+        return home.resolve("inbox");
+    }
+
+    public Path outbox() {
+        return home.resolve("outbox");
+    }
+
+    public Path archive() {
+        return home.resolve("archive");
+    }
+
+    public Path errors() {
+        return home.resolve("error");
+    }
+
+    public boolean embeddedBroker() {
+        return brokerUrl == null || brokerUrl.isBlank();
+    }
+
+    public String effectiveBrokerUrl() {
+        return embeddedBroker() ? "tcp://127.0.0.1:" + brokerPort : brokerUrl;
+    }
+
+    public String effectiveDbUrl() {
+        return dbUrl == null || dbUrl.isBlank() ? "jdbc:h2:file:" + dataDir().resolve("gateway") + ";DB_CLOSE_DELAY=-1"
+                : dbUrl;
+    }
+
+    /** The values Camel's property placeholders see: {{gateway.http.port}} and friends. */
+    public Map<String, String> asProperties() {
+        return Map.of(
+                "gateway.home", home.toString(),
+                "gateway.http.host", httpHost,
+                "gateway.http.port", String.valueOf(httpPort),
+                "gateway.inbox.delay", String.valueOf(inboxDelayMillis));
+    }
+
+    private record Lookup(Properties defaults, Map<String, String> overrides) {
+        String get(String key) {
+            if (overrides.containsKey(key)) {
+                return overrides.get(key);
+            }
+            String system = System.getProperty(key);
+            if (system != null) {
+                return system;
+            }
+            String env = System.getenv(key.toUpperCase().replace('.', '_'));
+            if (env != null) {
+                return env;
+            }
+            return defaults.getProperty(key, "").trim();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.pagateway.http;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+
+import org.pagateway.intake.X12Intake;
+import org.pagateway.intake.X12Summary;
+import org.pagateway.model.Channel;
+
+/**
+ * POST /x12/278: one interchange in, X12 out. An accepted request gets its 278 response; a rejected one
+ * its 999 (or TA1 when the interchange itself was refused).
+ */
+public final class X12Api {
+
+    public static final String X12 = "application/edi-x12";
+
+    private final X12Intake intake;
+
+    public X12Api(X12Intake intake) {
+        this.intake = intake;
+    }
+
+    public HttpAnswer submit(byte[] body) {
+        if (body == null || body.length == 0) {
+            return Problem.of(400, "empty-body", "Empty body", "Send one X12 278 interchange, starting with ISA.").answer();
+        }
+        ByteArrayOutputStream acks = new ByteArrayOutputStream();
+        ByteArrayOutputStream responses = new ByteArrayOutputStream();
+        X12Summary summary = intake.process(new ByteArrayInputStream(body), Channel.X12_HTTP, "http", () -> acks,
+                () -> responses);
+        byte[] answer = summary.wroteResponses() ? responses.toByteArray() : acks.toByteArray();
+        return HttpAnswer.of(200, X12, answer);
+    }
+}

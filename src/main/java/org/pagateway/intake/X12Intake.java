@@ -1,0 +1,159 @@
+package org.pagateway.intake;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.pagateway.model.Authorization;
+import org.pagateway.model.Channel;
+import org.pagateway.store.ControlNumbers;
+import org.pagateway.x12.AcknowledgmentWriter;
+import org.pagateway.x12.GroupHeader;
+import org.pagateway.x12.InterchangeHeader;
+import org.pagateway.x12.ReadTransaction;
+import org.pagateway.x12.ResponseWriter;
+import org.pagateway.x12.X12Listener;
+import org.pagateway.x12.X12RequestReader;
+import org.pagateway.x12.ack.GroupAck;
+import org.pagateway.x12.ack.InterchangeAck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * X12 in, answers out: reads every interchange of an input, accepts each valid transaction's patient
+ * events as authorizations, writes the 278 responses as they come and, at the end of each interchange,
+ * its TA1/999. Works on streams, so a file and an HTTP body go the same way.
+ */
+public final class X12Intake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(X12Intake.class);
+
+    private final X12RequestReader reader;
+    private final AuthorizationIntake intake;
+    private final ControlNumbers controlNumbers;
+    private final AcknowledgmentWriter acknowledgments = new AcknowledgmentWriter();
+
+    public X12Intake(X12RequestReader reader, AuthorizationIntake intake, ControlNumbers controlNumbers) {
+        this.reader = reader;
+        this.intake = intake;
+        this.controlNumbers = controlNumbers;
+    }
+
+    /**
+     * Processes one input. The output streams are asked for only when there is something to write, so an
+     * input with nothing accepted leaves no empty response file behind.
+     */
+    public X12Summary process(InputStream input, Channel channel, String sourceName, Supplier<OutputStream> ackOut,
+            Supplier<OutputStream> responseOut) {
+        Run run = new Run(channel, sourceName, ackOut, responseOut);
+        reader.read(input, run);
+        X12Summary summary = run.summary();
+        LOG.info("{} {}: {} interchange(s), {} transaction(s) accepted, {} rejected, {} authorization(s)", channel,
+                sourceName, summary.interchanges(), summary.acceptedTransactions(), summary.rejectedTransactions(),
+                summary.authorizations().size());
+        return summary;
+    }
+
+    private final class Run implements X12Listener {
+        private final Channel channel;
+        private final String sourceName;
+        private final Lazy ackOut;
+        private final Lazy responseOut;
+
+        private final List<GroupHeader> groups = new ArrayList<>();
+        private final List<GroupAck> groupAcks = new ArrayList<>();
+        private ResponseWriter responses;
+        private InterchangeHeader current;
+
+        private int interchanges;
+        private int accepted;
+        private int rejected;
+        private final List<String> authorizationIds = new ArrayList<>();
+        private final List<InterchangeAck> interchangeProblems = new ArrayList<>();
+
+        Run(Channel channel, String sourceName, Supplier<OutputStream> ackOut, Supplier<OutputStream> responseOut) {
+            this.channel = channel;
+            this.sourceName = sourceName;
+            this.ackOut = new Lazy(ackOut);
+            this.responseOut = new Lazy(responseOut);
+        }
+
+        @Override
+        public void interchangeStarted(InterchangeHeader header) {
+            current = header;
+        }
+
+        @Override
+        public void transaction(ReadTransaction transaction) {
+            if (!transaction.ack().accepted()) {
+                rejected++;
+                return;
+            }
+            accepted++;
+            if (transaction.requests().isEmpty()) {
+                return;
+            }
+            List<Authorization> authorizations = intake.accept(transaction.requests(), channel, sourceName);
+            authorizations.forEach(a -> authorizationIds.add(a.id()));
+            if (responses == null) {
+                responses = new ResponseWriter(responseOut.get(), transaction.interchange(), controlNumbers.next());
+            }
+            responses.write(transaction.group(), authorizations);
+        }
+
+        @Override
+        public void groupEnded(GroupHeader header, GroupAck ack) {
+            groups.add(header);
+            groupAcks.add(ack);
+        }
+
+        @Override
+        public void interchangeEnded(InterchangeHeader header, InterchangeAck ack) {
+            interchanges++;
+            if (responses != null) {
+                responses.finish();
+                responses = null;
+            }
+            if (!ack.accepted()) {
+                interchangeProblems.add(ack);
+                LOG.warn("{} {}: interchange {} refused, TA105 {}: {}", channel, sourceName, ack.controlNumber(),
+                        ack.noteCode(), ack.description());
+            }
+            if (ack.shouldSend() || !groupAcks.isEmpty()) {
+                acknowledgments.write(ackOut.get(), header != null ? header : current, ack, groups, groupAcks,
+                        controlNumbers.next());
+            }
+            groups.clear();
+            groupAcks.clear();
+            current = null;
+        }
+
+        X12Summary summary() {
+            return new X12Summary(interchanges, accepted, rejected, authorizationIds, interchangeProblems,
+                    ackOut.used(), responseOut.used());
+        }
+    }
+
+    /** Opens an output on first use only. */
+    private static final class Lazy {
+        private final Supplier<OutputStream> supplier;
+        private OutputStream stream;
+
+        Lazy(Supplier<OutputStream> supplier) {
+            this.supplier = supplier;
+        }
+
+        OutputStream get() {
+            if (stream == null) {
+                stream = supplier.get();
+            }
+            return stream;
+        }
+
+        boolean used() {
+            return stream != null;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.pagateway.intake;
+
+import java.util.List;
+
+import org.pagateway.x12.ack.InterchangeAck;
+
+/** What one X12 input came to: counts, the authorizations it created and the interchanges refused with a TA1. */
+public record X12Summary(int interchanges, int acceptedTransactions, int rejectedTransactions,
+        List<String> authorizations, List<InterchangeAck> refusedInterchanges, boolean wroteAcknowledgments,
+        boolean wroteResponses) {
+
+    public X12Summary {
+        authorizations = List.copyOf(authorizations);
+        refusedInterchanges = List.copyOf(refusedInterchanges);
+    }
+
+    /** Nothing in the input could be read as X12 at all. */
+    public boolean unreadable() {
+        return interchanges == 0 || (acceptedTransactions == 0 && rejectedTransactions == 0 && !refusedInterchanges.isEmpty()
+                && refusedInterchanges.stream().allMatch(a -> a.controlNumber() == null));
+    }
+}

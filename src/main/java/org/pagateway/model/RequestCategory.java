@@ -1,0 +1,27 @@
+package org.pagateway.model;
+
+/** UM01: what kind of review the provider asks for. */
+public enum RequestCategory {
+    ADMISSION_REVIEW("AR"),
+    HEALTH_SERVICES_REVIEW("HS"),
+    SPECIALTY_CARE_REVIEW("SC");
+
+    private final String x12Code;
+
+    RequestCategory(String x12Code) {
+        this.x12Code = x12Code;
+    }
+
+    public String x12Code() {
+        return x12Code;
+    }
+
+    public static RequestCategory fromX12(String code) {
+        for (RequestCategory c : values()) {
+            if (c.x12Code.equals(code)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown UM01 request category: " + code);
+    }
+}

@@ -1,0 +1,110 @@
+package org.pagateway.x12;
+
+import java.io.OutputStream;
+import java.util.List;
+
+import org.pagateway.x12.ack.ElementError;
+import org.pagateway.x12.ack.GroupAck;
+import org.pagateway.x12.ack.InterchangeAck;
+import org.pagateway.x12.ack.SegmentError;
+import org.pagateway.x12.ack.TransactionAck;
+
+import io.xlate.edi.stream.EDIStreamException;
+
+/**
+ * Writes the acknowledgments of one received interchange as one interchange back: a TA1 when the sender
+ * asked for one or the interchange was broken, and a 999 (005010X231A1) for every functional group.
+ */
+public final class AcknowledgmentWriter {
+
+    private static final InterchangeHeader UNKNOWN_SENDER = new InterchangeHeader("ZZ", "UNKNOWN", "ZZ", "PAGATEWAY",
+            null, null, "00501", null, false, "P");
+
+    /** @return true when anything was written */
+    public boolean write(OutputStream out, InterchangeHeader received, InterchangeAck interchangeAck, List<GroupHeader> groups,
+            List<GroupAck> groupAcks, long controlNumber) {
+        boolean ta1 = interchangeAck != null && interchangeAck.shouldSend();
+        if (!ta1 && groupAcks.isEmpty()) {
+            return false;
+        }
+        try {
+            X12Out x12 = new X12Out(out);
+            x12.startInterchange(received != null ? received : UNKNOWN_SENDER, controlNumber, false);
+            if (ta1) {
+                x12.ta1(interchangeAck.controlNumber() != null ? interchangeAck.controlNumber() : "000000000",
+                        interchangeAck.date(), interchangeAck.time(), interchangeAck.ackCode(), interchangeAck.noteCode());
+            }
+            if (!groupAcks.isEmpty()) {
+                x12.startGroup("FA", groups.get(0), X12Schemas.X231);
+                for (int i = 0; i < groupAcks.size(); i++) {
+                    write999(x12, groupAcks.get(i));
+                }
+                x12.endGroup();
+            }
+            x12.endInterchange();
+            x12.close();
+            return true;
+        } catch (EDIStreamException e) {
+            throw new IllegalStateException("the gateway built an invalid acknowledgment: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write999(X12Out x12, GroupAck group) throws EDIStreamException {
+        x12.startTransaction("999", X12Schemas.X231, X12Schemas.get().ack999());
+        x12.segment("AK1", nonEmpty(group.functionalId(), "HI"), nonEmpty(group.controlNumber(), "0"), group.version());
+        for (TransactionAck ack : group.transactions()) {
+            x12.segment("AK2", nonEmpty(ack.transactionSetId(), "278"), nonEmpty(ack.controlNumber(), "0000"),
+                    ack.implementationReference());
+            for (SegmentError segment : ack.segmentErrors()) {
+                x12.segment("IK3", segment.segmentId(), String.valueOf(Math.max(segment.position(), 1)),
+                        loopId(segment.loopId()), segment.code());
+                for (ElementError element : segment.elementErrors()) {
+                    x12.segment("IK4", new String[] { String.valueOf(element.position()),
+                            element.componentPosition() > 0 ? String.valueOf(element.componentPosition()) : null,
+                            element.repetition() > 1 ? String.valueOf(element.repetition()) : null },
+                            element.referenceNumber(), element.code(), badData(element.badData()));
+                }
+            }
+            String[] codes = new String[6];
+            codes[0] = ack.status();
+            for (int i = 0; i < Math.min(5, ack.setErrorCodes().size()); i++) {
+                codes[i + 1] = ack.setErrorCodes().get(i);
+            }
+            x12.segment("IK5", (Object[]) codes);
+        }
+        String[] ak9 = new String[9];
+        ak9[0] = group.status();
+        ak9[1] = String.valueOf(group.declaredTransactionCount());
+        ak9[2] = String.valueOf(group.transactions().size());
+        ak9[3] = String.valueOf(group.acceptedCount());
+        for (int i = 0; i < Math.min(5, group.groupErrorCodes().size()); i++) {
+            ak9[i + 4] = group.groupErrorCodes().get(i);
+        }
+        x12.segment("AK9", (Object[]) ak9);
+        x12.endTransaction();
+    }
+
+    /**
+     * IK303, the loop of the segment in error. X231A1 allows 4 characters, so the implementation loop
+     * 2000E is sent as 2000 and 2010EA as 2010, the way payers' 999s carry it.
+     */
+    private static String loopId(String loop) {
+        if (loop == null || loop.isEmpty() || !Character.isDigit(loop.charAt(0))) {
+            return null;
+        }
+        return loop.length() > 4 ? loop.substring(0, 4) : loop;
+    }
+
+    /** IK404: a copy of the bad data, at most 99 characters, without characters that would break the 999. */
+    private static String badData(String data) {
+        if (data == null || data.isEmpty()) {
+            return null;
+        }
+        String clean = data.replaceAll("[~*:^\\r\\n]", " ").trim();
+        return clean.isEmpty() ? null : clean.length() > 99 ? clean.substring(0, 99) : clean;
+    }
+
+    private static String nonEmpty(String value, String fallback) {
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}

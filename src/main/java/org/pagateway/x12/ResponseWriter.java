@@ -1,0 +1,192 @@
+package org.pagateway.x12;
+
+import java.io.OutputStream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.pagateway.model.Authorization;
+import org.pagateway.model.AuthorizationRequest;
+import org.pagateway.model.DateRange;
+import org.pagateway.model.Diagnosis;
+import org.pagateway.model.Member;
+import org.pagateway.model.Party;
+import org.pagateway.model.ServiceLine;
+
+import io.xlate.edi.stream.EDIStreamException;
+
+/**
+ * Writes 005010X217 278 responses: for each accepted request transaction one response transaction that
+ * echoes the payer, requester, subscriber (and dependent) loops, and for each patient event its trace
+ * numbers, its UM, the decision (HCR) with the authorization number, and each service line with its own HCR.
+ * One instance writes the responses to one received interchange, as one interchange.
+ */
+public final class ResponseWriter {
+
+    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+    private static final int MSG_MAX = 264;
+
+    private final X12Out x12;
+    private boolean inGroup;
+
+    public ResponseWriter(OutputStream out, InterchangeHeader received, long controlNumber) {
+        this.x12 = new X12Out(out);
+        try {
+            x12.startInterchange(received, controlNumber, false);
+        } catch (EDIStreamException e) {
+            throw invalid(e);
+        }
+    }
+
+    /** The response to one transaction set: one 2000E per authorization, in the order of the request. */
+    public void write(GroupHeader group, List<Authorization> authorizations) {
+        if (authorizations.isEmpty()) {
+            return;
+        }
+        try {
+            if (!inGroup) {
+                x12.startGroup("HI", group, X12Schemas.X217);
+                inGroup = true;
+            }
+            AuthorizationRequest first = authorizations.get(0).request();
+            LocalDateTime now = LocalDateTime.now();
+            x12.startTransaction("278", X12Schemas.X217, X12Schemas.get().response278());
+            x12.segment("BHT", "0007", "11", first.envelope() != null ? first.envelope().bhtReference() : null,
+                    now.format(CCYYMMDD), now.format(HHMM), "18");
+            int hl = 0;
+            x12.segment("HL", String.valueOf(++hl), null, "20", "1");
+            name(first.payer());
+            x12.segment("HL", String.valueOf(++hl), "1", "21", "1");
+            name(first.requester());
+            int subscriberHl = ++hl;
+            x12.segment("HL", String.valueOf(subscriberHl), "2", "22", "1");
+            member("IL", first.subscriber());
+            int eventParent = subscriberHl;
+            if (first.patient() != null) {
+                eventParent = ++hl;
+                x12.segment("HL", String.valueOf(eventParent), String.valueOf(subscriberHl), "23", "1");
+                member("QC", first.patient());
+            }
+            for (Authorization authorization : authorizations) {
+                hl = event(authorization, eventParent, hl);
+            }
+            x12.endTransaction();
+        } catch (EDIStreamException e) {
+            throw invalid(e);
+        }
+    }
+
+    private int event(Authorization authorization, int parent, int hl) throws EDIStreamException {
+        AuthorizationRequest request = authorization.request();
+        int eventHl = ++hl;
+        x12.segment("HL", String.valueOf(eventHl), String.valueOf(parent), "EV",
+                request.serviceLines().isEmpty() ? "0" : "1");
+        for (String trace : request.traceNumbers()) {
+            trn(trace);
+        }
+        x12.segment("UM", request.category().x12Code(), request.certificationType(), request.serviceType(),
+                new String[] { request.placeOfService(), request.placeOfService() == null ? null : "B" });
+        x12.segment("HCR", authorization.decision().actionCode(), authorization.id());
+        x12.segment("REF", "NT", authorization.id());
+        dates("AAH", request.serviceDates());
+        List<Diagnosis> diagnoses = request.diagnoses();
+        if (!diagnoses.isEmpty()) {
+            Object[] hi = new Object[Math.min(12, diagnoses.size())];
+            for (int i = 0; i < hi.length; i++) {
+                hi[i] = new String[] { diagnoses.get(i).qualifier(), diagnoses.get(i).code() };
+            }
+            x12.segment("HI", hi);
+        }
+        String notice = authorization.decision().faxNotice();
+        if (notice != null) {
+            x12.segment("MSG", notice.length() > MSG_MAX ? notice.substring(0, MSG_MAX) : notice);
+        }
+        for (ServiceLine line : request.serviceLines()) {
+            x12.segment("HL", String.valueOf(++hl), String.valueOf(eventHl), "SS", "0");
+            for (String trace : line.traceNumbers()) {
+                trn(trace);
+            }
+            x12.segment("UM", request.category() == null ? "HS" : "HS", request.certificationType(), line.serviceTypeCode());
+            x12.segment("HCR", authorization.decision().actionCode(), authorization.id());
+            dates("472", line.serviceDates());
+            service(line);
+        }
+        return hl;
+    }
+
+    private void service(ServiceLine line) throws EDIStreamException {
+        String[] procedure = new String[6];
+        procedure[0] = line.codeType().x12Qualifier();
+        procedure[1] = line.code();
+        for (int i = 0; i < Math.min(4, line.modifiers().size()); i++) {
+            procedure[i + 2] = line.modifiers().get(i);
+        }
+        String quantity = line.quantity() == null ? null : line.quantity().stripTrailingZeros().toPlainString();
+        switch (line.codeType()) {
+            case REVENUE -> x12.segment("SV2", line.revenueCode() != null ? line.revenueCode() : line.code(), null, null,
+                    quantity == null ? null : nonEmpty(line.unitType(), "UN"), quantity);
+            case CDT -> x12.segment("SV3", procedure, null, null, null, null, quantity);
+            default -> {
+                if (line.revenueCode() != null) {
+                    x12.segment("SV2", line.revenueCode(), procedure, null, quantity == null ? null : nonEmpty(line.unitType(), "UN"),
+                            quantity);
+                } else {
+                    x12.segment("SV1", procedure, null, quantity == null ? null : nonEmpty(line.unitType(), "UN"), quantity);
+                }
+            }
+        }
+    }
+
+    private void trn(String trace) throws EDIStreamException {
+        int bar = trace.indexOf('|');
+        x12.segment("TRN", "2", bar < 0 ? trace : trace.substring(0, bar), bar < 0 ? null : trace.substring(bar + 1));
+    }
+
+    private void dates(String qualifier, DateRange range) throws EDIStreamException {
+        if (range == null || range.start() == null) {
+            return;
+        }
+        if (range.end() == null || range.end().equals(range.start())) {
+            x12.segment("DTP", qualifier, "D8", range.start().format(CCYYMMDD));
+        } else {
+            x12.segment("DTP", qualifier, "RD8", range.start().format(CCYYMMDD) + "-" + range.end().format(CCYYMMDD));
+        }
+    }
+
+    private void name(Party party) throws EDIStreamException {
+        x12.segment("NM1", party.entityCode(), party.organization() ? "2" : "1", party.lastOrOrganizationName(),
+                party.organization() ? null : party.firstName(), party.organization() ? null : party.middleName(), null,
+                null, party.idQualifier(), party.id());
+    }
+
+    private void member(String entityCode, Member member) throws EDIStreamException {
+        x12.segment("NM1", entityCode, "1", member.lastName(), member.firstName(), member.middleName(), null,
+                member.suffix(), member.memberId() == null ? null : "MI", member.memberId());
+    }
+
+    /** Ends the response interchange; nothing is written when no transaction was accepted. */
+    public void finish() {
+        try {
+            if (inGroup) {
+                x12.endGroup();
+            }
+            x12.endInterchange();
+            x12.close();
+        } catch (EDIStreamException e) {
+            throw invalid(e);
+        }
+    }
+
+    public boolean wroteAny() {
+        return inGroup;
+    }
+
+    private static IllegalStateException invalid(EDIStreamException e) {
+        return new IllegalStateException("the gateway built an invalid 278 response: " + e.getMessage(), e);
+    }
+
+    private static String nonEmpty(String value, String fallback) {
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}

@@ -1,0 +1,186 @@
+package org.pagateway.x12;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.stream.EDIOutputFactory;
+import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamWriter;
+
+/**
+ * Writes outbound X12 through StAEDI's validating writer: the control schema checks the envelopes and the
+ * transaction schema each set, so the gateway cannot send what it would itself refuse. Adds the interchange
+ * and group envelopes the gateway sends back (sender and receiver swapped, its own control numbers).
+ */
+final class X12Out {
+
+    private static final EDIOutputFactory FACTORY = newFactory();
+    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+
+    private final EDIStreamWriter writer;
+    private int segmentsInSet;
+    private int setsInGroup;
+    private int groupsInInterchange;
+    private String interchangeControl;
+    private String groupControl;
+    private String setControl;
+
+    private static EDIOutputFactory newFactory() {
+        EDIOutputFactory factory = EDIOutputFactory.newFactory();
+        factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
+        factory.setProperty(EDIOutputFactory.TRUNCATE_EMPTY_ELEMENTS, true);
+        factory.setProperty(Delimiters.SEGMENT, '~');
+        factory.setProperty(Delimiters.DATA_ELEMENT, '*');
+        factory.setProperty(Delimiters.COMPONENT_ELEMENT, ':');
+        factory.setProperty(Delimiters.REPETITION, '^');
+        return factory;
+    }
+
+    X12Out(OutputStream out) {
+        // the caller owns the stream: several interchanges may go to it one after the other
+        this.writer = FACTORY.createEDIStreamWriter(new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        });
+        this.writer.setControlSchema(X12Schemas.controlSchema("00501"));
+    }
+
+    /** ISA back to the sender of {@code to}: their sender becomes our receiver. */
+    X12Out startInterchange(InterchangeHeader to, long controlNumber, boolean ackRequested) throws EDIStreamException {
+        LocalDateTime now = LocalDateTime.now();
+        interchangeControl = String.format("%09d", controlNumber);
+        groupsInInterchange = 0;
+        writer.startInterchange();
+        segment("ISA", "00", pad("", 10), "00", pad("", 10),
+                nonEmpty(to.receiverQualifier(), "ZZ"), pad(to.receiverId(), 15),
+                nonEmpty(to.senderQualifier(), "ZZ"), pad(to.senderId(), 15),
+                now.format(YYMMDD), now.format(HHMM), "^", "00501", interchangeControl, ackRequested ? "1" : "0",
+                nonEmpty(to.usage(), "P"), ":");
+        return this;
+    }
+
+    X12Out startGroup(String functionalId, GroupHeader to, String version) throws EDIStreamException {
+        LocalDateTime now = LocalDateTime.now();
+        // the gateway sends one group per interchange, so the interchange number identifies it too
+        groupControl = String.valueOf(Long.parseLong(interchangeControl));
+        groupsInInterchange++;
+        setsInGroup = 0;
+        segment("GS", functionalId, nonEmpty(to == null ? null : to.applicationReceiver(), "PAGATEWAY"),
+                nonEmpty(to == null ? null : to.applicationSender(), "UNKNOWN"), now.format(CCYYMMDD), now.format(HHMM),
+                groupControl, "X", version);
+        return this;
+    }
+
+    X12Out startTransaction(String type, String implementation, Schema schema) throws EDIStreamException {
+        setsInGroup++;
+        setControl = String.format("%04d", setsInGroup);
+        writer.setTransactionSchema(schema);
+        segmentsInSet = 0;
+        segment("ST", type, setControl, implementation);
+        return this;
+    }
+
+    X12Out endTransaction() throws EDIStreamException {
+        segment("SE", String.valueOf(segmentsInSet + 1), setControl);
+        return this;
+    }
+
+    X12Out endGroup() throws EDIStreamException {
+        segment("GE", String.valueOf(setsInGroup), groupControl);
+        return this;
+    }
+
+    X12Out endInterchange() throws EDIStreamException {
+        segment("IEA", String.valueOf(groupsInInterchange), interchangeControl);
+        writer.endInterchange();
+        writer.flush();
+        return this;
+    }
+
+    /** Writes a TA1 right after the ISA. */
+    X12Out ta1(String controlNumber, String date, String time, String ackCode, String noteCode) throws EDIStreamException {
+        return segment("TA1", controlNumber, date, time, ackCode, noteCode);
+    }
+
+    /**
+     * One segment. Each element is a String (null or "" for empty) or a String[] of components;
+     * trailing empty elements and components are left out.
+     */
+    X12Out segment(String tag, Object... elements) throws EDIStreamException {
+        writer.writeStartSegment(tag);
+        int last = elements.length - 1;
+        while (last >= 0 && isEmpty(elements[last])) {
+            last--;
+        }
+        for (int i = 0; i <= last; i++) {
+            Object element = elements[i];
+            if (element instanceof String[] components) {
+                int lastComponent = components.length - 1;
+                while (lastComponent >= 0 && isEmpty(components[lastComponent])) {
+                    lastComponent--;
+                }
+                writer.writeStartElement();
+                for (int c = 0; c <= lastComponent; c++) {
+                    if (isEmpty(components[c])) {
+                        writer.writeEmptyComponent();
+                    } else {
+                        writer.writeComponent(components[c]);
+                    }
+                }
+                writer.endElement();
+            } else if (isEmpty(element)) {
+                writer.writeEmptyElement();
+            } else {
+                writer.writeElement((String) element);
+            }
+        }
+        writer.writeEndSegment();
+        segmentsInSet++;
+        return this;
+    }
+
+    void close() throws EDIStreamException {
+        writer.close();
+    }
+
+    private static boolean isEmpty(Object element) {
+        if (element == null) {
+            return true;
+        }
+        if (element instanceof String[] components) {
+            for (String component : components) {
+                if (!isEmpty(component)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return ((String) element).isEmpty();
+    }
+
+    static String pad(String value, int length) {
+        String v = value == null ? "" : value;
+        if (v.length() >= length) {
+            return v.substring(0, length);
+        }
+        return v + " ".repeat(length - v.length());
+    }
+
+    private static String nonEmpty(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+}

@@ -1,0 +1,705 @@
+package org.pagateway.x12;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.pagateway.model.EnvelopeRef;
+import org.pagateway.x12.ack.ElementError;
+import org.pagateway.x12.ack.ErrorCodes;
+import org.pagateway.x12.ack.GroupAck;
+import org.pagateway.x12.ack.InterchangeAck;
+import org.pagateway.x12.ack.SegmentError;
+import org.pagateway.x12.ack.TransactionAck;
+import org.smooks.api.ExecutionContext;
+import org.smooks.api.resource.reader.SmooksXMLReader;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.DTDHandler;
+import org.xml.sax.EntityResolver;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.AttributesImpl;
+
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
+import io.xlate.edi.stream.EDIStreamValidationError;
+import io.xlate.edi.stream.Location;
+
+/**
+ * The Smooks reader for X12: StAEDI reads, checks the envelopes and validates each 278 against the
+ * 005010X217 implementation schema; this class turns what StAEDI reports into SAX events for the
+ * mapping and into the acknowledgment records (TA1, 999) for the listener.
+ *
+ * <p>The SAX vocabulary, which {@code mappings/x12-278-request.xml} selects on: {@code x12 > transaction >
+ * L2000A...} (loops named by their implementation code), segments by tag, elements by tag and two-digit
+ * position ({@code NM103}), composite components as {@code c1}, {@code c2}... inside their element.
+ * Only transactions that the 278 request schema applies to are sent to the mapping.
+ */
+public final class X12SaxReader implements SmooksXMLReader {
+
+    private static final EDIInputFactory FACTORY = newFactory();
+    private static final AttributesImpl NO_ATTRIBUTES = new AttributesImpl();
+    private static final String[] COMPONENT_NAMES = componentNames();
+    private static final String SUPPORTED_CONTROL_VERSION = "00501";
+    private static final DateTimeFormatter TA1_DATE = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final DateTimeFormatter TA1_TIME = DateTimeFormatter.ofPattern("HHmm");
+
+    private ContentHandler handler;
+    private ExecutionContext executionContext;
+    private ErrorHandler errorHandler;
+    private EntityResolver entityResolver;
+    private DTDHandler dtdHandler;
+
+    // names of element positions per segment tag: "NM1" -> ["NM100", "NM101", ...]
+    private final Map<String, String[]> elementNames = new HashMap<>();
+
+    private static EDIInputFactory newFactory() {
+        EDIInputFactory factory = EDIInputFactory.newFactory();
+        factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_STRUCTURE, true);
+        factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
+        factory.setProperty(EDIInputFactory.EDI_NEST_HIERARCHICAL_LOOPS, true);
+        return factory;
+    }
+
+    private static String[] componentNames() {
+        String[] names = new String[100];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "c" + i;
+        }
+        return names;
+    }
+
+    @Override
+    public void setExecutionContext(ExecutionContext executionContext) {
+        this.executionContext = executionContext;
+    }
+
+    @Override
+    public void parse(InputSource input) throws IOException, SAXException {
+        InputStream bytes = input.getByteStream();
+        if (bytes == null) {
+            throw new SAXException("the X12 reader needs a byte stream: X12 delimiters and encodings are read from ISA");
+        }
+        X12ReadContext context = X12ReadContext.of(executionContext);
+        handler.startDocument();
+        handler.startElement("", "x12", "x12", NO_ATTRIBUTES);
+        new Pass(context).run(new X12InputNormalizer(bytes));
+        handler.endElement("", "x12", "x12");
+        handler.endDocument();
+    }
+
+    @Override
+    public void parse(String systemId) throws SAXException {
+        throw new SAXException("the X12 reader reads streams only");
+    }
+
+    /** One read of one input: all the state of interchange, group and transaction in progress. */
+    private final class Pass {
+        private final X12ReadContext context;
+        private final X12Listener listener;
+        private EDIStreamReader reader;
+
+        private final String[] isa = new String[17];
+        private final String[] gs = new String[9];
+        private final String[] st = new String[4];
+        private final String[] ge = new String[3];
+        private final String[] iea = new String[3];
+
+        private InterchangeHeader interchange;
+        private GroupHeader group;
+        private String interchangeNote = "000";
+        private String interchangeProblem;
+        private boolean inInterchange;
+        private boolean refused;
+        private boolean inGroup;
+
+        private final List<TransactionAck> groupTransactions = new ArrayList<>();
+        private final List<String> groupErrors = new ArrayList<>();
+
+        private boolean inTransaction;
+        private boolean mapping;
+        private int segmentPosition;
+        private String segmentTag;
+        private String[] names;
+        private String compositeName;
+        private final Deque<String> loops = new ArrayDeque<>();
+        private final Map<Integer, SegmentError> segmentErrors = new java.util.LinkedHashMap<>();
+        private final List<String> setErrors = new ArrayList<>();
+        private final java.util.Set<String> reportedSegments = new java.util.HashSet<>();
+        private String transactionImplementation;
+
+        Pass(X12ReadContext context) {
+            this.context = context;
+            this.listener = context.listener();
+        }
+
+        private X12InputNormalizer input;
+
+        void run(X12InputNormalizer in) throws SAXException {
+            input = in;
+            reader = FACTORY.createEDIStreamReader(in);
+            try {
+                while (reader.hasNext()) {
+                    event(reader.next());
+                }
+                if (inInterchange) {
+                    unreadable("023", "the file ended inside an interchange (no IEA)");
+                }
+            } catch (EDIStreamException e) {
+                unreadable(inInterchange ? "024" : "022", describe(e));
+            } finally {
+                try {
+                    reader.close();
+                } catch (IOException ignored) {
+                    // nothing more to read either way
+                }
+            }
+        }
+
+        private void event(EDIStreamEvent event) throws SAXException {
+            switch (event) {
+                case START_INTERCHANGE -> startInterchange();
+                case END_INTERCHANGE -> endInterchange();
+                case START_GROUP -> startGroup();
+                case END_GROUP -> endGroup();
+                case START_TRANSACTION -> startTransaction();
+                case END_TRANSACTION -> endTransaction();
+                case START_LOOP -> startLoop();
+                case END_LOOP -> endLoop();
+                case START_SEGMENT -> startSegment();
+                case END_SEGMENT -> endSegment();
+                case START_COMPOSITE -> startComposite();
+                case END_COMPOSITE -> endComposite();
+                case ELEMENT_DATA -> elementData();
+                case SEGMENT_ERROR -> segmentError();
+                case ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> elementError();
+                default -> {
+                    // binary data has no place in a 278
+                }
+            }
+        }
+
+        private void startInterchange() {
+            inInterchange = true;
+            refused = false;
+            interchangeNote = "000";
+            interchangeProblem = null;
+            java.util.Arrays.fill(isa, null);
+            java.util.Arrays.fill(iea, null);
+            interchange = null;
+        }
+
+        private InterchangeHeader interchangeHeader() {
+            if (interchange == null && isa[13] != null) {
+                if (!SUPPORTED_CONTROL_VERSION.equals(isa[12])) {
+                    // TA105 003: the gateway takes 00501 envelopes only; nothing inside is processed
+                    refused = true;
+                    interchangeNote = "003";
+                    interchangeProblem = "ISA12 control version " + isa[12] + " is not supported; send 00501";
+                }
+                interchange = new InterchangeHeader(trim(isa[5]), trim(isa[6]), trim(isa[7]), trim(isa[8]), isa[9],
+                        isa[10], isa[12], isa[13], "1".equals(isa[14]), isa[15]);
+                listener.interchangeStarted(interchange);
+            }
+            return interchange;
+        }
+
+        private void endInterchange() {
+            InterchangeHeader header = interchangeHeader();
+            listener.interchangeEnded(header, interchangeAck(header, interchangeNote, interchangeProblem));
+            inInterchange = false;
+        }
+
+        private void startGroup() {
+            interchangeHeader();
+            inGroup = true;
+            java.util.Arrays.fill(gs, null);
+            java.util.Arrays.fill(ge, null);
+            group = null;
+            groupTransactions.clear();
+            groupErrors.clear();
+        }
+
+        private GroupHeader groupHeader() {
+            if (group == null) {
+                group = new GroupHeader(gs[1], gs[2], gs[3], gs[4], gs[5], gs[6], gs[8]);
+            }
+            return group;
+        }
+
+        private void endGroup() {
+            if (refused) {
+                inGroup = false;
+                return;
+            }
+            int declared = parseCount(ge[1], groupTransactions.size());
+            listener.groupEnded(groupHeader(), new GroupAck(gs[1], gs[6], gs[8], declared, groupTransactions, groupErrors));
+            inGroup = false;
+        }
+
+        private void startTransaction() {
+            inTransaction = true;
+            mapping = false;
+            segmentPosition = 0;
+            loops.clear();
+            segmentErrors.clear();
+            reportedSegments.clear();
+            setErrors.clear();
+            java.util.Arrays.fill(st, null);
+            // ST is not read yet: validate against the 278 request schema now, decide at the end of ST
+            // whether this set is one the gateway takes (see supported()).
+            reader.setTransactionSchema(X12Schemas.get().request278());
+        }
+
+        /** A 278 of the 005010X217 implementation: ST03 says so, or GS08 when ST03 is absent. */
+        private boolean supported() {
+            return "278".equals(st[1]) && isX217(st[3] != null ? st[3] : gs[8]);
+        }
+
+        private boolean isX217(String version) {
+            return version != null && version.startsWith(X12Schemas.X217);
+        }
+
+        private void endTransaction() throws SAXException {
+            String implementation = st[3] != null ? st[3] : gs[8];
+            if (!"278".equals(st[1])) {
+                // not a 278: the 278 schema's complaints about it say nothing useful
+                segmentErrors.clear();
+                setErrors.clear();
+                setErrors.add("1");
+            } else if (!isX217(implementation)) {
+                // IK502 19: the 278 is not the 005010X217 implementation this gateway takes
+                setErrors.add("19");
+            }
+            if (!segmentErrors.isEmpty() && !setErrors.contains("5")) {
+                setErrors.add("5");
+            }
+            List<SegmentError> inOrder = new ArrayList<>(segmentErrors.values());
+            inOrder.sort(java.util.Comparator.comparingInt(SegmentError::position));
+            TransactionAck ack = new TransactionAck(st[1], st[2], implementation, inOrder, setErrors);
+            groupTransactions.add(ack);
+            if (mapping) {
+                handler.endElement("", "transaction", "transaction");
+            }
+            List<org.pagateway.model.AuthorizationRequest> requests = context.takeMapped();
+            if (ack.accepted()) {
+                EnvelopeRef ref = envelopeRef();
+                requests = requests.stream().map(r -> r.withEnvelope(ref)).toList();
+            } else {
+                requests = List.of();
+            }
+            if (!refused) {
+                listener.transaction(new ReadTransaction(interchangeHeader(), groupHeader(), ack, requests));
+            }
+            inTransaction = false;
+            mapping = false;
+        }
+
+        private EnvelopeRef envelopeRef() {
+            InterchangeHeader i = interchangeHeader();
+            GroupHeader g = groupHeader();
+            return new EnvelopeRef(i.senderQualifier(), i.senderId(), i.receiverQualifier(), i.receiverId(),
+                    i.controlNumber(), i.usage(), g.applicationSender(), g.applicationReceiver(), g.controlNumber(),
+                    st[3] != null ? st[3] : g.version(), st[2], bht[3], bht[4], bht[5]);
+        }
+
+        private final String[] bht = new String[7];
+
+        private void startLoop() throws SAXException {
+            String code = reader.getReferenceCode();
+            loops.push(code);
+            if (mapping) {
+                String name = loopName(code);
+                handler.startElement("", name, name, NO_ATTRIBUTES);
+            }
+        }
+
+        private void endLoop() throws SAXException {
+            String code = loops.isEmpty() ? null : loops.pop();
+            if (mapping && code != null) {
+                String name = loopName(code);
+                handler.endElement("", name, name);
+            }
+        }
+
+        private String loopName(String code) {
+            return "L" + code;
+        }
+
+        private void startSegment() throws SAXException {
+            segmentTag = reader.getText();
+            names = elementNames.computeIfAbsent(segmentTag, X12SaxReader::positionNames);
+            if (inTransaction) {
+                segmentPosition++;
+                if (mapping && !"ST".equals(segmentTag) && !"SE".equals(segmentTag)) {
+                    handler.startElement("", segmentTag, segmentTag, NO_ATTRIBUTES);
+                }
+                if ("BHT".equals(segmentTag)) {
+                    java.util.Arrays.fill(bht, null);
+                }
+            }
+        }
+
+        private void endSegment() throws SAXException {
+            if (inTransaction && "DTP".equals(segmentTag)) {
+                checkDate();
+            }
+            if (inTransaction && "ST".equals(segmentTag)) {
+                mapping = supported();
+                if (mapping) {
+                    handler.startElement("", "transaction", "transaction", NO_ATTRIBUTES);
+                }
+            } else if (inTransaction && mapping && !"SE".equals(segmentTag)) {
+                handler.endElement("", segmentTag, segmentTag);
+            }
+            segmentTag = null;
+        }
+
+        private boolean emitting() {
+            return inTransaction && mapping && segmentTag != null && !"ST".equals(segmentTag) && !"SE".equals(segmentTag);
+        }
+
+        private void startComposite() throws SAXException {
+            if (emitting()) {
+                compositeName = elementName(reader.getLocation().getElementPosition());
+                handler.startElement("", compositeName, compositeName, NO_ATTRIBUTES);
+            }
+        }
+
+        private void endComposite() throws SAXException {
+            if (compositeName != null) {
+                handler.endElement("", compositeName, compositeName);
+                compositeName = null;
+            }
+        }
+
+        private String elementName(int position) {
+            return position < names.length ? names[position] : segmentTag + position;
+        }
+
+        private void elementData() throws SAXException {
+            Location location = reader.getLocation();
+            int position = location.getElementPosition();
+            if (segmentTag == null) {
+                return;
+            }
+            captureEnvelope(position, location.getComponentPosition());
+            if (!emitting() || reader.getTextLength() == 0) {
+                return;
+            }
+            String name = compositeName != null ? COMPONENT_NAMES[Math.min(location.getComponentPosition(), 99)]
+                    : elementName(position);
+            handler.startElement("", name, name, NO_ATTRIBUTES);
+            handler.characters(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+            handler.endElement("", name, name);
+        }
+
+        private final String[] dtp = new String[4];
+
+        /**
+         * DTP03 is AN in the standard, so no schema can check it: its format is DTP02's (D8 CCYYMMDD, RD8
+         * CCYYMMDD-CCYYMMDD). A date that does not exist is an IK403 8 here, not a null later.
+         */
+        private void checkDate() {
+            String format = dtp[2];
+            String value = dtp[3];
+            java.util.Arrays.fill(dtp, null);
+            if (value == null || !("D8".equals(format) || "RD8".equals(format))) {
+                return;
+            }
+            boolean valid = "D8".equals(format) ? isDate(value)
+                    : value.length() == 17 && value.charAt(8) == '-' && isDate(value.substring(0, 8))
+                            && isDate(value.substring(9)) && value.substring(0, 8).compareTo(value.substring(9)) <= 0;
+            if (!valid) {
+                ElementError error = new ElementError(3, 0, 0, "1251", "8", value);
+                segmentErrors.merge(segmentPosition, new SegmentError("DTP", segmentPosition, loops.peek(), "8", List.of(error)),
+                        (existing, added) -> existing.withElementError(error));
+            }
+        }
+
+        private static boolean isDate(String value) {
+            if (value.length() != 8) {
+                return false;
+            }
+            try {
+                java.time.LocalDate.parse(value, DateTimeFormatter.BASIC_ISO_DATE);
+                return true;
+            } catch (java.time.format.DateTimeParseException e) {
+                return false;
+            }
+        }
+
+        private void captureEnvelope(int position, int component) {
+            if (component > 1) {
+                return;
+            }
+            String[] target = switch (segmentTag) {
+                case "ISA" -> isa;
+                case "GS" -> gs;
+                case "ST" -> st;
+                case "BHT" -> bht;
+                case "DTP" -> dtp;
+                case "GE" -> ge;
+                case "IEA" -> iea;
+                default -> null;
+            };
+            if (target != null && position > 0 && position < target.length) {
+                target[position] = reader.getText();
+            }
+        }
+
+        private void segmentError() {
+            EDIStreamValidationError error = reader.getErrorType();
+            if (!inTransaction) {
+                envelopeProblem(error, reader.getText());
+                return;
+            }
+            String tag = segmentIdOf(reader.getText() != null ? reader.getText() : reader.getReferenceCode());
+            if ("SE".equals(tag) && error == EDIStreamValidationError.MANDATORY_SEGMENT_MISSING) {
+                setErrors.add("2");
+                return;
+            }
+            // StAEDI reports a segment error before the segment it was found at: that one is next
+            int position = segmentPosition + 1;
+            String code = ErrorCodes.segmentCode(error);
+            String key = tag + "@" + position;
+            // StAEDI may report one problem twice (standard and implementation): keep the first
+            if (!reportedSegments.add(key)) {
+                return;
+            }
+            segmentErrors.put(-reportedSegments.size(), new SegmentError(tag, position, loops.peek(), code, List.of()));
+        }
+
+        private void elementError() {
+            EDIStreamValidationError error = reader.getErrorType();
+            Location location = reader.getLocation();
+            String tag = segmentTag != null ? segmentTag : location.getSegmentTag();
+            if (!inTransaction || "SE".equals(tag) || "ST".equals(tag)) {
+                if ("SE".equals(tag) || "ST".equals(tag)) {
+                    setErrors.add(transactionSetCode(error, tag, location.getElementPosition()));
+                } else {
+                    envelopeProblem(error, tag + String.format("%02d", location.getElementPosition()));
+                }
+                return;
+            }
+            String reference = referenceNumber();
+            ElementError elementError = new ElementError(location.getElementPosition(),
+                    Math.max(location.getComponentPosition(), 0), Math.max(location.getElementOccurrence(), 0),
+                    reference, ErrorCodes.elementCode(error), badData(error));
+            segmentErrors.merge(segmentPosition,
+                    new SegmentError(tag, segmentPosition, loops.peek(), "8", List.of(elementError)),
+                    (existing, added) -> existing.withElementError(elementError));
+        }
+
+        private String badData(EDIStreamValidationError error) {
+            return switch (error) {
+                case REQUIRED_DATA_ELEMENT_MISSING, IMPLEMENTATION_DEPENDENT_DATA_ELEMENT_MISSING,
+                        CONDITIONAL_REQUIRED_DATA_ELEMENT_MISSING, IMPLEMENTATION_TOO_FEW_REPETITIONS -> null;
+                default -> {
+                    String text = reader.hasText() ? reader.getText() : null;
+                    yield text == null || text.isEmpty() ? null : text;
+                }
+            };
+        }
+
+        /** IK402: the data element reference number, when StAEDI knows it and it is a plain element number. */
+        private String referenceNumber() {
+            String code = reader.getReferenceCode();
+            return code != null && !code.isEmpty() && code.chars().allMatch(Character::isDigit) ? code : null;
+        }
+
+        private String transactionSetCode(EDIStreamValidationError error, String tag, int element) {
+            return switch (error) {
+                case CONTROL_REFERENCE_MISMATCH -> "3";
+                case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT -> "4";
+                default -> "ST".equals(tag) && element == 1 ? "6" : "ST".equals(tag) && element == 2 ? "7" : "5";
+            };
+        }
+
+        private void envelopeProblem(EDIStreamValidationError error, String where) {
+            String tag = where == null ? "" : where.replaceAll("\\d+$", "");
+            if (inGroup && ("GS".equals(tag) || "GE".equals(tag) || !inInterchange)) {
+                groupErrors.add(switch (error) {
+                    case CONTROL_REFERENCE_MISMATCH -> "4";
+                    case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT -> "5";
+                    default -> "GS".equals(tag) && where.endsWith("08") ? "2" : "6";
+                });
+                return;
+            }
+            if (!"000".equals(interchangeNote) || refused) {
+                return;
+            }
+            interchangeNote = switch (error) {
+                case CONTROL_REFERENCE_MISMATCH -> "001";
+                case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT -> "021";
+                default -> isaNoteCode(where);
+            };
+            interchangeProblem = error.name().toLowerCase().replace('_', ' ') + " at " + where;
+        }
+
+        private void unreadable(String note, String description) {
+            InterchangeHeader header = interchange;
+            if (header == null && isa[13] != null) {
+                header = interchangeHeader();
+            }
+            InterchangeAck ack = interchangeAck(header, note, description);
+            if (header == null) {
+                // StAEDI could not read the ISA: take who sent it from the raw fields so the TA1 can go back
+                String[] fields = input.lastIsaFields();
+                if (fields.length > 8) {
+                    header = new InterchangeHeader(fields[5].trim(), fields[6].trim(), fields[7].trim(), fields[8].trim(),
+                            null, null, null, input.lastInterchangeControlNumber(), false,
+                            fields.length > 15 ? fields[15].trim() : null);
+                }
+                ack = new InterchangeAck(input.lastInterchangeControlNumber(), ack.date(), ack.time(), note, false, description);
+            }
+            listener.interchangeEnded(header, ack);
+            inInterchange = false;
+        }
+    }
+
+    /** Loop errors name the loop (L2000, L2010); the 999 names the segment that starts it. */
+    static String segmentIdOf(String text) {
+        if (text == null) {
+            return "HL";
+        }
+        if (text.startsWith("L2000")) {
+            return "HL";
+        }
+        if (text.startsWith("L2010")) {
+            return "NM1";
+        }
+        return text;
+    }
+
+    /** TA105 for a problem in an ISA element. */
+    static String isaNoteCode(String where) {
+        if (where == null || !where.startsWith("ISA") || where.length() < 5) {
+            return "024";
+        }
+        return switch (where.substring(3)) {
+            case "01" -> "010";
+            case "02" -> "011";
+            case "03" -> "012";
+            case "04" -> "013";
+            case "05" -> "005";
+            case "06" -> "006";
+            case "07" -> "007";
+            case "08" -> "008";
+            case "09" -> "014";
+            case "10" -> "015";
+            case "11" -> "026";
+            case "12" -> "017";
+            case "13" -> "018";
+            case "14" -> "019";
+            case "15" -> "020";
+            case "16" -> "027";
+            default -> "024";
+        };
+    }
+
+    static InterchangeAck interchangeAck(InterchangeHeader header, String note, String description) {
+        LocalDateTime now = LocalDateTime.now();
+        return new InterchangeAck(header != null ? header.controlNumber() : null,
+                header != null && header.date() != null ? header.date() : now.format(TA1_DATE),
+                header != null && header.time() != null ? header.time() : now.format(TA1_TIME), note,
+                header != null && header.ackRequested(), description);
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private static int parseCount(String value, int fallback) {
+        try {
+            return value == null ? fallback : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    private static String[] positionNames(String tag) {
+        String[] names = new String[100];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = tag + (i < 10 ? "0" + i : String.valueOf(i));
+        }
+        return names;
+    }
+
+    // --- org.xml.sax.XMLReader plumbing ---
+
+    @Override
+    public void setContentHandler(ContentHandler handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    public ContentHandler getContentHandler() {
+        return handler;
+    }
+
+    @Override
+    public boolean getFeature(String name) {
+        return false;
+    }
+
+    @Override
+    public void setFeature(String name, boolean value) {
+        // no features: the X12 vocabulary is fixed
+    }
+
+    @Override
+    public Object getProperty(String name) {
+        return null;
+    }
+
+    @Override
+    public void setProperty(String name, Object value) {
+        // no properties
+    }
+
+    @Override
+    public void setEntityResolver(EntityResolver resolver) {
+        this.entityResolver = resolver;
+    }
+
+    @Override
+    public EntityResolver getEntityResolver() {
+        return entityResolver;
+    }
+
+    @Override
+    public void setDTDHandler(DTDHandler handler) {
+        this.dtdHandler = handler;
+    }
+
+    @Override
+    public DTDHandler getDTDHandler() {
+        return dtdHandler;
+    }
+
+    @Override
+    public void setErrorHandler(ErrorHandler handler) {
+        this.errorHandler = handler;
+    }
+
+    @Override
+    public ErrorHandler getErrorHandler() {
+        return errorHandler;
+    }
+}
