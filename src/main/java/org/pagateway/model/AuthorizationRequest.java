@@ -28,7 +28,7 @@ public record AuthorizationRequest(
         BigDecimal quantity,
         String remarks,
         List<Attachment> attachments,
-        List<String> traceNumbers,
+        List<TraceNumber> traceNumbers,
         EnvelopeRef envelope) {
 
     public AuthorizationRequest {

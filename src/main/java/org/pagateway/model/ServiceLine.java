@@ -14,7 +14,7 @@ public record ServiceLine(
         BigDecimal quantity,
         String unitType,
         DateRange serviceDates,
-        List<String> traceNumbers,
+        List<TraceNumber> traceNumbers,
         List<Party> providers) {
 
     public ServiceLine {

@@ -19,6 +19,7 @@ import org.pagateway.model.Party;
 import org.pagateway.model.PartyRole;
 import org.pagateway.model.RequestCategory;
 import org.pagateway.model.ServiceLine;
+import org.pagateway.model.TraceNumber;
 
 /**
  * Turns the maps that {@code mappings/x12-278-request.xml} fills into the canonical records. The mapping
@@ -48,7 +49,7 @@ final class RequestAssembler {
                 diagnoses(maps(event.get("diagnoses"))),
                 lines(maps(event.get("lines"))),
                 providers(maps(event.get("providers"))),
-                firstDate(dates, "472", "AAH", "435"),
+                firstDate(dates, "472", "AAH"),
                 firstDate(dates, "435", "096"),
                 text(event, "quantityQualifier"),
                 decimal(text(event, "quantity")),
@@ -85,7 +86,7 @@ final class RequestAssembler {
         for (Map<String, Object> row : rows) {
             number++;
             String kind = row.get("professionalCode") != null ? "professional"
-                    : row.get("institutionalCode") != null ? "institutional"
+                    : row.get("institutionalCode") != null || row.get("revenueCode") != null ? "institutional"
                     : row.get("dentalCode") != null ? "dental" : null;
             String qualifier = kind == null ? null : text(row, kind + "Qualifier");
             String code = kind == null ? null : text(row, kind + "Code");
@@ -177,13 +178,12 @@ final class RequestAssembler {
         return result;
     }
 
-    private static List<String> traceNumbers(List<Map<String, Object>> rows) {
-        List<String> result = new ArrayList<>(rows.size());
+    private static List<TraceNumber> traceNumbers(List<Map<String, Object>> rows) {
+        List<TraceNumber> result = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
             String number = text(row, "number");
             if (number != null) {
-                String originator = text(row, "originator");
-                result.add(originator == null ? number : number + "|" + originator);
+                result.add(new TraceNumber(number, text(row, "originator")));
             }
         }
         return result;

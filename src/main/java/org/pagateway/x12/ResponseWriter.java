@@ -12,6 +12,7 @@ import org.pagateway.model.Diagnosis;
 import org.pagateway.model.Member;
 import org.pagateway.model.Party;
 import org.pagateway.model.ServiceLine;
+import org.pagateway.model.TraceNumber;
 
 import io.xlate.edi.stream.EDIStreamException;
 
@@ -82,7 +83,7 @@ public final class ResponseWriter {
         int eventHl = ++hl;
         x12.segment("HL", String.valueOf(eventHl), String.valueOf(parent), "EV",
                 request.serviceLines().isEmpty() ? "0" : "1");
-        for (String trace : request.traceNumbers()) {
+        for (TraceNumber trace : request.traceNumbers()) {
             trn(trace);
         }
         x12.segment("UM", request.category().x12Code(), request.certificationType(), request.serviceType(),
@@ -104,7 +105,7 @@ public final class ResponseWriter {
         }
         for (ServiceLine line : request.serviceLines()) {
             x12.segment("HL", String.valueOf(++hl), String.valueOf(eventHl), "SS", "0");
-            for (String trace : line.traceNumbers()) {
+            for (TraceNumber trace : line.traceNumbers()) {
                 trn(trace);
             }
             x12.segment("UM", request.category() == null ? "HS" : "HS", request.certificationType(), line.serviceTypeCode());
@@ -138,9 +139,9 @@ public final class ResponseWriter {
         }
     }
 
-    private void trn(String trace) throws EDIStreamException {
-        int bar = trace.indexOf('|');
-        x12.segment("TRN", "2", bar < 0 ? trace : trace.substring(0, bar), bar < 0 ? null : trace.substring(bar + 1));
+    /** The request's TRN*1 comes back as TRN*2: a referenced trace number, same number and originator. */
+    private void trn(TraceNumber trace) throws EDIStreamException {
+        x12.segment("TRN", "2", trace.number(), trace.originator());
     }
 
     private void dates(String qualifier, DateRange range) throws EDIStreamException {

@@ -1,0 +1,90 @@
+package org.pagateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.pagateway.Gateway;
+import org.pagateway.GatewaySettings;
+
+/**
+ * One real gateway for the whole test run: embedded Artemis reached over TCP on a free port, H2 in a
+ * temporary GATEWAY_HOME, Jetty on a free port, real inbox/outbox folders. Started once, stopped when
+ * the run ends.
+ */
+public final class RunningGateway implements BeforeAllCallback {
+
+    private static Gateway gateway;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (RunningGateway.class) {
+            if (gateway == null) {
+                Path home = Files.createTempDirectory("pa-gateway-test");
+                gateway = Gateway.start(GatewaySettings.load(Map.of(
+                        "gateway.home", home.toString(),
+                        "gateway.http.port", String.valueOf(freePort()),
+                        "gateway.broker.port", String.valueOf(freePort()),
+                        "gateway.inbox.delay", "100")));
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                        .put(RunningGateway.class.getName(), (ExtensionContext.Store.CloseableResource) () -> {
+                            gateway.close();
+                            gateway = null;
+                        });
+            }
+        }
+    }
+
+    public static Gateway gateway() {
+        return gateway;
+    }
+
+    public static GatewaySettings settings() {
+        return gateway.settings();
+    }
+
+    public static String brokerUrl() {
+        return gateway.settings().effectiveBrokerUrl();
+    }
+
+    public static HttpResponse<byte[]> post(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    public static HttpResponse<byte[]> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    private static HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://" + gateway.settings().httpHost() + ":" + gateway.settings().httpPort() + path);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
