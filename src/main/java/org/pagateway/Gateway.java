@@ -64,7 +64,7 @@ public final class Gateway implements AutoCloseable {
         main.configure().withRoutesIncludePattern("classpath:routes/*.yaml");
         main.configure().withName("pa-gateway");
         settings.asProperties().forEach(main::addOverrideProperty);
-        main.bind("x12FileIntake", new X12FileIntake(x12Intake, settings.outbox()));
+        main.bind("x12FileIntake", new X12FileIntake(x12Intake, settings.outbox(), settings.errors()));
         main.bind("x12Api", new X12Api(x12Intake));
         main.bind("authorizationApi", new AuthorizationApi(intake, store));
         main.bind("healthApi", new HealthApi(healthChecks()));

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.pagateway.model.Channel;
+import org.pagateway.queue.QueueException;
+import org.pagateway.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An X12 file from the inbox: its acknowledgments go to outbox/NAME.ack.x12 and its 278 responses to
@@ -20,12 +24,16 @@ import org.pagateway.model.Channel;
  */
 public final class X12FileIntake {
 
+    private static final Logger LOG = LoggerFactory.getLogger(X12FileIntake.class);
+
     private final X12Intake intake;
     private final Path outbox;
+    private final Path errors;
 
-    public X12FileIntake(X12Intake intake, Path outbox) {
+    public X12FileIntake(X12Intake intake, Path outbox, Path errors) {
         this.intake = intake;
         this.outbox = outbox;
+        this.errors = errors;
     }
 
     /** Camel's entry: the absolute path of the file the inbox route picked up. */
@@ -46,12 +54,29 @@ public final class X12FileIntake {
         } catch (IOException e) {
             outputs.forEach(Output::discard);
             throw new UncheckedIOException("cannot read " + file, e);
-        } catch (RuntimeException e) {
+        } catch (StoreException | QueueException | UncheckedIOException e) {
+            // a part is down: the file stays in the inbox and is tried again
             outputs.forEach(Output::discard);
             throw e;
+        } catch (RuntimeException e) {
+            // a defect of the gateway, not of the file or the parts: retrying would fail the same way
+            // and take the same requests again, so stop and leave the reason for operations beside the input
+            outputs.forEach(Output::discard);
+            LOG.error("{} could not be answered and goes to error/: {}", name, e.getMessage(), e);
+            writeReason(file, e);
+            return "error";
         }
         outputs.forEach(Output::publish);
         return summary.unreadable() ? "error" : "archive";
+    }
+
+    private void writeReason(Path file, RuntimeException e) {
+        Path reason = errors.resolve(file.getFileName() + ".reason.txt");
+        try {
+            Files.writeString(reason, "not answered: " + e + System.lineSeparator());
+        } catch (IOException io) {
+            LOG.warn("cannot write {}: {}", reason, io.getMessage());
+        }
     }
 
     /** A file in the outbox, written as NAME.part and renamed into place when complete. */

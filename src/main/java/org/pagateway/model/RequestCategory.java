@@ -16,12 +16,13 @@ public enum RequestCategory {
         return x12Code;
     }
 
+    /** Null when UM01 is missing or not one of these: the 278's validation reports that. */
     public static RequestCategory fromX12(String code) {
         for (RequestCategory c : values()) {
             if (c.x12Code.equals(code)) {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown UM01 request category: " + code);
+        return null;
     }
 }

@@ -37,7 +37,7 @@ final class RequestAssembler {
         List<Map<String, Object>> dates = maps(event.get("dates"));
         Map<String, Object> dependent = map(event.get("dependent"));
         return new AuthorizationRequest(
-                category(text(event, "category")),
+                RequestCategory.fromX12(text(event, "category")),
                 text(event, "certificationType"),
                 text(event, "serviceType"),
                 text(event, "placeOfService"),
@@ -57,16 +57,6 @@ final class RequestAssembler {
                 attachments(maps(event.get("attachments"))),
                 traceNumbers(maps(event.get("traces"))),
                 null);
-    }
-
-    /** Null when UM01 is missing or unknown: validation has rejected that transaction already. */
-    private static RequestCategory category(String um01) {
-        for (RequestCategory category : RequestCategory.values()) {
-            if (category.x12Code().equals(um01)) {
-                return category;
-            }
-        }
-        return null;
     }
 
     private static List<Diagnosis> diagnoses(List<Map<String, Object>> rows) {

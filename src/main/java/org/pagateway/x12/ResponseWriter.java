@@ -108,7 +108,8 @@ public final class ResponseWriter {
             for (TraceNumber trace : line.traceNumbers()) {
                 trn(trace);
             }
-            x12.segment("UM", request.category() == null ? "HS" : "HS", request.certificationType(), line.serviceTypeCode());
+            // a service line is always a health services review (UM01 HS) in the response, as in the request
+            x12.segment("UM", "HS", request.certificationType(), line.serviceTypeCode());
             x12.segment("HCR", authorization.decision().actionCode(), authorization.id());
             dates("472", line.serviceDates());
             service(line);
@@ -177,10 +178,6 @@ public final class ResponseWriter {
         } catch (EDIStreamException e) {
             throw invalid(e);
         }
-    }
-
-    public boolean wroteAny() {
-        return inGroup;
     }
 
     private static IllegalStateException invalid(EDIStreamException e) {

@@ -41,8 +41,10 @@ import io.xlate.edi.stream.Location;
  * mapping and into the acknowledgment records (TA1, 999) for the listener.
  *
  * <p>The SAX vocabulary, which {@code mappings/x12-278-request.xml} selects on: {@code x12 > transaction >
- * L2000A...} (loops named by their implementation code), segments by tag, elements by tag and two-digit
- * position ({@code NM103}), composite components as {@code c1}, {@code c2}... inside their element.
+ * L2000A...} (loops named by their implementation code), a segment as an element named by its tag with its
+ * simple elements as attributes named by tag and two-digit position ({@code NM1/@NM103}), and each
+ * composite as a child element named the same way with its components as attributes {@code c1}, {@code c2}...
+ * ({@code HI/HI01/@c2}).
  * Only transactions that the 278 request schema applies to are sent to the mapping.
  */
 public final class X12SaxReader implements SmooksXMLReader {
@@ -131,7 +133,6 @@ public final class X12SaxReader implements SmooksXMLReader {
         private int segmentPosition;
         private String segmentTag;
         private String[] names;
-        private String compositeName;
         private final Deque<String> loops = new ArrayDeque<>();
         private final Map<Integer, SegmentError> segmentErrors = new java.util.LinkedHashMap<>();
         private final List<String> setErrors = new ArrayList<>();
@@ -336,14 +337,21 @@ public final class X12SaxReader implements SmooksXMLReader {
             return "L" + code;
         }
 
-        private void startSegment() throws SAXException {
+        // One SAX element per segment, its simple elements as attributes, each composite a child element
+        // with its components as attributes: Smooks pays per SAX element, so a segment costs one or two.
+        private final AttributesImpl segmentAttributes = new AttributesImpl();
+        private final List<String> compositeNames = new ArrayList<>();
+        private final List<AttributesImpl> compositeAttributes = new ArrayList<>();
+        private int compositeCount;
+        private AttributesImpl composite;
+
+        private void startSegment() {
             segmentTag = reader.getText();
             names = elementNames.computeIfAbsent(segmentTag, X12SaxReader::positionNames);
+            segmentAttributes.clear();
+            compositeCount = 0;
             if (inTransaction) {
                 segmentPosition++;
-                if (mapping && !"ST".equals(segmentTag) && !"SE".equals(segmentTag)) {
-                    handler.startElement("", segmentTag, segmentTag, NO_ATTRIBUTES);
-                }
                 if ("BHT".equals(segmentTag)) {
                     java.util.Arrays.fill(bht, null);
                 }
@@ -359,7 +367,13 @@ public final class X12SaxReader implements SmooksXMLReader {
                 if (mapping) {
                     handler.startElement("", "transaction", "transaction", NO_ATTRIBUTES);
                 }
-            } else if (inTransaction && mapping && !"SE".equals(segmentTag)) {
+            } else if (emitting()) {
+                handler.startElement("", segmentTag, segmentTag, segmentAttributes);
+                for (int i = 0; i < compositeCount; i++) {
+                    String name = compositeNames.get(i);
+                    handler.startElement("", name, name, compositeAttributes.get(i));
+                    handler.endElement("", name, name);
+                }
                 handler.endElement("", segmentTag, segmentTag);
             }
             segmentTag = null;
@@ -369,25 +383,28 @@ public final class X12SaxReader implements SmooksXMLReader {
             return inTransaction && mapping && segmentTag != null && !"ST".equals(segmentTag) && !"SE".equals(segmentTag);
         }
 
-        private void startComposite() throws SAXException {
+        private void startComposite() {
             if (emitting()) {
-                compositeName = elementName(reader.getLocation().getElementPosition());
-                handler.startElement("", compositeName, compositeName, NO_ATTRIBUTES);
+                if (compositeCount == compositeAttributes.size()) {
+                    compositeAttributes.add(new AttributesImpl());
+                    compositeNames.add(null);
+                }
+                composite = compositeAttributes.get(compositeCount);
+                composite.clear();
+                compositeNames.set(compositeCount, elementName(reader.getLocation().getElementPosition()));
+                compositeCount++;
             }
         }
 
-        private void endComposite() throws SAXException {
-            if (compositeName != null) {
-                handler.endElement("", compositeName, compositeName);
-                compositeName = null;
-            }
+        private void endComposite() {
+            composite = null;
         }
 
         private String elementName(int position) {
             return position < names.length ? names[position] : segmentTag + position;
         }
 
-        private void elementData() throws SAXException {
+        private void elementData() {
             Location location = reader.getLocation();
             int position = location.getElementPosition();
             if (segmentTag == null) {
@@ -397,11 +414,15 @@ public final class X12SaxReader implements SmooksXMLReader {
             if (!emitting() || reader.getTextLength() == 0) {
                 return;
             }
-            String name = compositeName != null ? COMPONENT_NAMES[Math.min(location.getComponentPosition(), 99)]
-                    : elementName(position);
-            handler.startElement("", name, name, NO_ATTRIBUTES);
-            handler.characters(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
-            handler.endElement("", name, name);
+            if (composite != null) {
+                String name = COMPONENT_NAMES[Math.min(location.getComponentPosition(), 99)];
+                composite.addAttribute("", name, name, "CDATA", reader.getText());
+            } else if (location.getElementOccurrence() <= 1) {
+                String name = elementName(position);
+                segmentAttributes.addAttribute("", name, name, "CDATA", reader.getText());
+            }
+            // a second repetition of a simple element has nowhere to go as an attribute; no 278 field the
+            // mapping uses repeats
         }
 
         private final String[] dtp = new String[4];

@@ -3,7 +3,9 @@ package org.pagateway.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,23 +17,70 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
 import org.pagateway.support.X12Parsed;
+import org.pagateway.model.AuthorizationRequest;
+import org.pagateway.x12.GroupHeader;
+import org.pagateway.x12.InterchangeHeader;
+import org.pagateway.x12.ReadTransaction;
+import org.pagateway.x12.X12Listener;
+import org.pagateway.x12.X12RequestReader;
+import org.pagateway.x12.ack.GroupAck;
+import org.pagateway.x12.ack.InterchangeAck;
 
 /** POST /x12/278 on a running gateway: a 278 response when accepted, a 999 or TA1 when not. */
 @ExtendWith(RunningGateway.class)
 class X12ApiTest {
 
+    private static final X12RequestReader READER = new X12RequestReader();
+
     static Stream<Path> requests() {
         return Samples.list(Samples.ROOT.resolve("x12"), ".edi").stream();
     }
 
+    /** The answer to every sample: a valid 278 response echoing what the request said, event by event. */
     @ParameterizedTest
     @MethodSource("requests")
-    void everySampleRequestIsAnsweredWithAValid278(Path sample) {
-        X12Parsed response = postX12(Samples.bytes(sample));
+    void everySampleRequestIsAnsweredWithAValid278EchoingIt(Path sample) {
+        byte[] request = Samples.bytes(sample);
+        X12Parsed response = postX12(request);
         assertEquals(List.of(), response.errors(), sample + " answer must pass the 278 response schema:\n" + response);
         assertEquals("278", response.first("ST").get(1));
         response.all("HCR").forEach(hcr -> assertEquals("A4", hcr.get(1)));
         assertTrue(response.first("HCR").get(2).matches("\\d{5}R\\d{5}"));
+
+        List<AuthorizationRequest> sent = mapped(request);
+        // every trace number comes back as a TRN*2, in order
+        List<String> sentTraces = sent.stream().flatMap(r -> Stream.concat(r.traceNumbers().stream(),
+                r.serviceLines().stream().flatMap(l -> l.traceNumbers().stream()))).map(t -> t.number()).toList();
+        assertEquals(sentTraces, response.all("TRN").stream().map(t -> t.get(2)).toList());
+        response.all("TRN").forEach(t -> assertEquals("2", t.get(1)));
+        // one 2000E per event, one 2000F per service line, one BHT per transaction echoing BHT03
+        assertEquals(sent.size(), response.all("HL").stream().filter(hl -> hl.get(3).equals("EV")).count());
+        assertEquals(sent.stream().mapToInt(r -> r.serviceLines().size()).sum(),
+                response.all("HL").stream().filter(hl -> hl.get(3).equals("SS")).count());
+        assertEquals(sent.stream().map(r -> r.envelope().bhtReference()).distinct().toList(),
+                response.all("BHT").stream().map(b -> b.get(3)).toList());
+        // the subscriber is echoed with the member ID the request carried
+        assertEquals(sent.stream().map(r -> r.subscriber().memberId()).distinct().toList(), response.all("NM1").stream()
+                .filter(n -> n.get(1).equals("IL")).map(n -> n.get(9)).distinct().toList());
+    }
+
+    private static List<AuthorizationRequest> mapped(byte[] x12) {
+        List<AuthorizationRequest> requests = new ArrayList<>();
+        READER.read(new ByteArrayInputStream(x12), new X12Listener() {
+            @Override
+            public void transaction(ReadTransaction transaction) {
+                requests.addAll(transaction.requests());
+            }
+
+            @Override
+            public void groupEnded(GroupHeader header, GroupAck ack) {
+            }
+
+            @Override
+            public void interchangeEnded(InterchangeHeader header, InterchangeAck ack) {
+            }
+        });
+        return requests;
     }
 
     @Test
