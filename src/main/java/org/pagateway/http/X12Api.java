@@ -9,7 +9,7 @@ import org.pagateway.model.Channel;
 
 /**
  * POST /x12/278: one interchange in, X12 out. An accepted request gets its 278 response; a rejected one
- * its 999 (or TA1 when the interchange itself was refused).
+ * its 999 (or TA1 when the interchange itself was refused); a mixed one both, the acknowledgment first.
  */
 public final class X12Api {
 
@@ -29,7 +29,12 @@ public final class X12Api {
         ByteArrayOutputStream responses = new ByteArrayOutputStream();
         X12Summary summary = intake.process(new ByteArrayInputStream(body), Channel.X12_HTTP, "http", () -> acks,
                 () -> responses);
-        byte[] answer = summary.wroteResponses() ? responses.toByteArray() : acks.toByteArray();
-        return HttpAnswer.of(200, X12, answer);
+        if (summary.clean() && summary.wroteResponses()) {
+            return HttpAnswer.of(200, X12, responses.toByteArray());
+        }
+        // something to say besides the responses (a rejected set, a TA1): the acknowledgments come first,
+        // then the 278 responses of what was accepted, as interchanges one after the other
+        acks.writeBytes(responses.toByteArray());
+        return HttpAnswer.of(200, X12, acks.toByteArray());
     }
 }

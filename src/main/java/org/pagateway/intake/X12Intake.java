@@ -72,6 +72,7 @@ public final class X12Intake {
         private int rejected;
         private final List<String> authorizationIds = new ArrayList<>();
         private final List<InterchangeAck> interchangeProblems = new ArrayList<>();
+        private boolean clean = true;
 
         Run(Channel channel, String sourceName, Supplier<OutputStream> ackOut, Supplier<OutputStream> responseOut) {
             this.channel = channel;
@@ -105,6 +106,7 @@ public final class X12Intake {
 
         @Override
         public void groupEnded(GroupHeader header, GroupAck ack) {
+            clean &= "A".equals(ack.status());
             groups.add(header);
             groupAcks.add(ack);
         }
@@ -116,6 +118,7 @@ public final class X12Intake {
                 responses.finish();
                 responses = null;
             }
+            clean &= ack.accepted();
             if (!ack.accepted()) {
                 interchangeProblems.add(ack);
                 LOG.warn("{} {}: interchange {} refused, TA105 {}: {}", channel, sourceName, ack.controlNumber(),
@@ -132,7 +135,7 @@ public final class X12Intake {
 
         X12Summary summary() {
             return new X12Summary(interchanges, accepted, rejected, authorizationIds, interchangeProblems,
-                    ackOut.used(), responseOut.used());
+                    ackOut.used(), responseOut.used(), clean);
         }
     }
 

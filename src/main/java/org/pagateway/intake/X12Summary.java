@@ -4,10 +4,13 @@ import java.util.List;
 
 import org.pagateway.x12.ack.InterchangeAck;
 
-/** What one X12 input came to: counts, the authorizations it created and the interchanges refused with a TA1. */
+/**
+ * What one X12 input came to: counts, the authorizations it created, the interchanges refused with a TA1, and
+ * whether all of it was accepted without a note (then the 278 responses say everything the sender needs).
+ */
 public record X12Summary(int interchanges, int acceptedTransactions, int rejectedTransactions,
         List<String> authorizations, List<InterchangeAck> refusedInterchanges, boolean wroteAcknowledgments,
-        boolean wroteResponses) {
+        boolean wroteResponses, boolean clean) {
 
     public X12Summary {
         authorizations = List.copyOf(authorizations);

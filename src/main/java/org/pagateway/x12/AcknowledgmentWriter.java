@@ -1,6 +1,8 @@
 package org.pagateway.x12;
 
 import java.io.OutputStream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.pagateway.x12.ack.ElementError;
@@ -17,6 +19,8 @@ import io.xlate.edi.stream.EDIStreamException;
  */
 public final class AcknowledgmentWriter {
 
+    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
     private static final InterchangeHeader UNKNOWN_SENDER = new InterchangeHeader("ZZ", "UNKNOWN", "ZZ", "PAGATEWAY",
             null, null, "00501", null, false, "P");
 
@@ -31,8 +35,12 @@ public final class AcknowledgmentWriter {
             X12Out x12 = new X12Out(out);
             x12.startInterchange(received != null ? received : UNKNOWN_SENDER, controlNumber, false);
             if (ta1) {
-                x12.ta1(interchangeAck.controlNumber() != null ? interchangeAck.controlNumber() : "000000000",
-                        interchangeAck.date(), interchangeAck.time(), interchangeAck.ackCode(), interchangeAck.noteCode());
+                // TA101-TA103 echo the ISA; where that is what was wrong, a well-formed stand-in goes back
+                LocalDateTime now = LocalDateTime.now();
+                x12.ta1(matches(interchangeAck.controlNumber(), "\\d{9}") ? interchangeAck.controlNumber() : "000000000",
+                        validDate(interchangeAck.date()) ? interchangeAck.date() : now.format(YYMMDD),
+                        validTime(interchangeAck.time()) ? interchangeAck.time() : now.format(HHMM),
+                        interchangeAck.ackCode(), interchangeAck.noteCode());
             }
             if (!groupAcks.isEmpty()) {
                 x12.startGroup("FA", groups.get(0), X12Schemas.X231);
@@ -51,7 +59,8 @@ public final class AcknowledgmentWriter {
 
     private static void write999(X12Out x12, GroupAck group) throws EDIStreamException {
         x12.startTransaction("999", X12Schemas.X231, X12Schemas.get().ack999());
-        x12.segment("AK1", nonEmpty(group.functionalId(), "HI"), nonEmpty(group.controlNumber(), "0"), group.version());
+        x12.segment("AK1", matches(group.functionalId(), "[A-Z]{2}") ? group.functionalId() : "HI",
+                matches(group.controlNumber(), "\\d{1,9}") ? group.controlNumber() : "0", group.version());
         for (TransactionAck ack : group.transactions()) {
             x12.segment("AK2", nonEmpty(ack.transactionSetId(), "278"), nonEmpty(ack.controlNumber(), "0000"),
                     ack.implementationReference());
@@ -75,7 +84,7 @@ public final class AcknowledgmentWriter {
         String[] ak9 = new String[9];
         ak9[0] = group.status();
         ak9[1] = String.valueOf(group.declaredTransactionCount());
-        ak9[2] = String.valueOf(group.transactions().size());
+        ak9[2] = String.valueOf(group.receivedTransactionCount());
         ak9[3] = String.valueOf(group.acceptedCount());
         for (int i = 0; i < Math.min(5, group.groupErrorCodes().size()); i++) {
             ak9[i + 4] = group.groupErrorCodes().get(i);
@@ -102,6 +111,26 @@ public final class AcknowledgmentWriter {
         }
         String clean = data.replaceAll("[~*:^\\r\\n]", " ").trim();
         return clean.isEmpty() ? null : clean.length() > 99 ? clean.substring(0, 99) : clean;
+    }
+
+    private static boolean matches(String value, String pattern) {
+        return value != null && value.matches(pattern);
+    }
+
+    private static boolean validDate(String yymmdd) {
+        return parses(yymmdd, YYMMDD);
+    }
+
+    private static boolean validTime(String hhmm) {
+        return parses(hhmm, HHMM);
+    }
+
+    private static boolean parses(String value, DateTimeFormatter format) {
+        try {
+            return value != null && value.length() == 6 - (format == HHMM ? 2 : 0) && format.parse(value) != null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static String nonEmpty(String value, String fallback) {

@@ -23,6 +23,8 @@ final class X12Out {
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+    private static final java.util.Set<String> ISA_QUALIFIERS = java.util.Set.of("01", "14", "20", "27", "28", "29",
+            "30", "33", "ZZ");
 
     private final EDIStreamWriter writer;
     private int segmentsInSet;
@@ -65,11 +67,12 @@ final class X12Out {
         interchangeControl = String.format("%09d", controlNumber);
         groupsInInterchange = 0;
         writer.startInterchange();
+        // the addressing is echoed from what was received, which may itself be what was wrong with it
         segment("ISA", "00", pad("", 10), "00", pad("", 10),
-                nonEmpty(to.receiverQualifier(), "ZZ"), pad(to.receiverId(), 15),
-                nonEmpty(to.senderQualifier(), "ZZ"), pad(to.senderId(), 15),
+                qualifier(to.receiverQualifier()), pad(nonEmpty(to.receiverId(), "UNKNOWN"), 15),
+                qualifier(to.senderQualifier()), pad(nonEmpty(to.senderId(), "UNKNOWN"), 15),
                 now.format(YYMMDD), now.format(HHMM), "^", "00501", interchangeControl, ackRequested ? "1" : "0",
-                nonEmpty(to.usage(), "P"), ":");
+                "T".equals(to.usage()) ? "T" : "P", ":");
         return this;
     }
 
@@ -79,8 +82,8 @@ final class X12Out {
         groupControl = String.valueOf(Long.parseLong(interchangeControl));
         groupsInInterchange++;
         setsInGroup = 0;
-        segment("GS", functionalId, nonEmpty(to == null ? null : to.applicationReceiver(), "PAGATEWAY"),
-                nonEmpty(to == null ? null : to.applicationSender(), "UNKNOWN"), now.format(CCYYMMDD), now.format(HHMM),
+        segment("GS", functionalId, applicationId(to == null ? null : to.applicationReceiver(), "PAGATEWAY"),
+                applicationId(to == null ? null : to.applicationSender(), "UNKNOWN"), now.format(CCYYMMDD), now.format(HHMM),
                 groupControl, "X", version);
         return this;
     }
@@ -178,6 +181,18 @@ final class X12Out {
             return v.substring(0, length);
         }
         return v + " ".repeat(length - v.length());
+    }
+
+    /** ISA05/ISA07 (I05): a received qualifier that is not one of the codes goes back as mutually defined. */
+    private static String qualifier(String value) {
+        return value != null && ISA_QUALIFIERS.contains(value.trim()) ? value.trim() : "ZZ";
+    }
+
+    /** GS02/GS03 are AN 2/15. */
+    private static String applicationId(String value, String fallback) {
+        String id = nonEmpty(value, fallback);
+        id = id.length() > 15 ? id.substring(0, 15) : id;
+        return id.length() < 2 ? fallback : id;
     }
 
     private static String nonEmpty(String value, String fallback) {

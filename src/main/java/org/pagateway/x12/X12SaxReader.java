@@ -53,6 +53,7 @@ public final class X12SaxReader implements SmooksXMLReader {
     private static final AttributesImpl NO_ATTRIBUTES = new AttributesImpl();
     private static final String[] COMPONENT_NAMES = componentNames();
     private static final String SUPPORTED_CONTROL_VERSION = "00501";
+    private static final java.util.Set<String> HEADING_SEGMENTS = java.util.Set.of("BHT");
     private static final DateTimeFormatter TA1_DATE = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter TA1_TIME = DateTimeFormatter.ofPattern("HHmm");
 
@@ -122,7 +123,15 @@ public final class X12SaxReader implements SmooksXMLReader {
         private String interchangeNote = "000";
         private String interchangeProblem;
         private boolean inInterchange;
+        // TA1 R: nothing in this interchange is processed
         private boolean refused;
+        // AK9 R without AK2s: the group header itself is unusable, nothing in it is processed
+        private boolean groupRefused;
+        // something in this interchange was handed on for processing (decides TA104 E vs R at a late error)
+        private boolean processedAny;
+        // ST02 cannot be echoed in an AK2 (RFI 1339): the set is left out and the group says so in AK905
+        private boolean unidentifiableSet;
+        private int groupReceived;
         private boolean inGroup;
 
         private final List<TransactionAck> groupTransactions = new ArrayList<>();
@@ -154,10 +163,12 @@ public final class X12SaxReader implements SmooksXMLReader {
                     event(reader.next());
                 }
                 if (inInterchange) {
-                    unreadable("023", "the file ended inside an interchange (no IEA)");
+                    unreadable("023", "the input ended inside an interchange (no IEA)");
                 }
             } catch (EDIStreamException e) {
-                unreadable(inInterchange ? "024" : "022", describe(e));
+                String message = describe(e);
+                boolean endOfFile = message.contains("EDIE005") || message.toLowerCase().contains("end of stream");
+                unreadable(endOfFile ? "023" : inInterchange ? "024" : "022", message);
             } finally {
                 try {
                     reader.close();
@@ -193,6 +204,7 @@ public final class X12SaxReader implements SmooksXMLReader {
         private void startInterchange() {
             inInterchange = true;
             refused = false;
+            processedAny = false;
             interchangeNote = "000";
             interchangeProblem = null;
             java.util.Arrays.fill(isa, null);
@@ -217,7 +229,7 @@ public final class X12SaxReader implements SmooksXMLReader {
 
         private void endInterchange() {
             InterchangeHeader header = interchangeHeader();
-            listener.interchangeEnded(header, interchangeAck(header, interchangeNote, interchangeProblem));
+            listener.interchangeEnded(header, interchangeAck(header, interchangeNote, interchangeProblem, processedAny));
             inInterchange = false;
         }
 
@@ -227,6 +239,8 @@ public final class X12SaxReader implements SmooksXMLReader {
             java.util.Arrays.fill(gs, null);
             java.util.Arrays.fill(ge, null);
             group = null;
+            groupRefused = false;
+            groupReceived = 0;
             groupTransactions.clear();
             groupErrors.clear();
         }
@@ -244,7 +258,8 @@ public final class X12SaxReader implements SmooksXMLReader {
                 return;
             }
             int declared = parseCount(ge[1], groupTransactions.size());
-            listener.groupEnded(groupHeader(), new GroupAck(gs[1], gs[6], gs[8], declared, groupTransactions, groupErrors));
+            listener.groupEnded(groupHeader(), new GroupAck(gs[1], gs[6], gs[8], declared, groupReceived,
+                    groupRefused ? List.of() : groupTransactions, groupErrors, groupRefused));
             inGroup = false;
         }
 
@@ -257,6 +272,7 @@ public final class X12SaxReader implements SmooksXMLReader {
             reportedSegments.clear();
             setErrors.clear();
             java.util.Arrays.fill(st, null);
+            unidentifiableSet = false;
             // ST is not read yet: validate against the 278 request schema now, decide at the end of ST
             // whether this set is one the gateway takes (see supported()).
             reader.setTransactionSchema(X12Schemas.get().request278());
@@ -288,18 +304,25 @@ public final class X12SaxReader implements SmooksXMLReader {
             List<SegmentError> inOrder = new ArrayList<>(segmentErrors.values());
             inOrder.sort(java.util.Comparator.comparingInt(SegmentError::position));
             TransactionAck ack = new TransactionAck(st[1], st[2], implementation, inOrder, setErrors);
-            groupTransactions.add(ack);
+            groupReceived++;
+            if (unidentifiableSet) {
+                addGroupError("5");
+            } else {
+                groupTransactions.add(ack);
+            }
             if (mapping) {
                 handler.endElement("", "transaction", "transaction");
             }
             List<org.pagateway.model.AuthorizationRequest> requests = context.takeMapped();
-            if (ack.accepted()) {
+            boolean take = ack.accepted() && !unidentifiableSet && !groupRefused && !refused;
+            if (take) {
                 EnvelopeRef ref = envelopeRef();
                 requests = requests.stream().map(r -> r.withEnvelope(ref)).toList();
             } else {
                 requests = List.of();
             }
-            if (!refused) {
+            if (!refused && !groupRefused && !unidentifiableSet) {
+                processedAny |= take;
                 listener.transaction(new ReadTransaction(interchangeHeader(), groupHeader(), ack, requests));
             }
             inTransaction = false;
@@ -481,11 +504,16 @@ public final class X12SaxReader implements SmooksXMLReader {
 
         private void segmentError() {
             EDIStreamValidationError error = reader.getErrorType();
-            if (!inTransaction) {
-                envelopeProblem(error, reader.getText());
+            if (!inTransaction || !inGroup) {
+                envelopeSegmentProblem(error, reader.getText());
                 return;
             }
-            String tag = segmentIdOf(reader.getText() != null ? reader.getText() : reader.getReferenceCode());
+            String text = reader.getText();
+            String reference = reader.getReferenceCode();
+            String tag = segmentIdOf(text != null ? text : reference);
+            // a loop error names its loop (2010A) in the reference; a heading segment has no loop
+            String loop = reference != null && reference.matches("\\d{4}[A-Z]*") ? reference
+                    : HEADING_SEGMENTS.contains(tag) ? null : loops.peek();
             if ("SE".equals(tag) && error == EDIStreamValidationError.MANDATORY_SEGMENT_MISSING) {
                 setErrors.add("2");
                 return;
@@ -498,7 +526,7 @@ public final class X12SaxReader implements SmooksXMLReader {
             if (!reportedSegments.add(key)) {
                 return;
             }
-            segmentErrors.put(-reportedSegments.size(), new SegmentError(tag, position, loops.peek(), code, List.of()));
+            segmentErrors.put(-reportedSegments.size(), new SegmentError(tag, position, loop, code, List.of()));
         }
 
         private void elementError() {
@@ -506,11 +534,18 @@ public final class X12SaxReader implements SmooksXMLReader {
             Location location = reader.getLocation();
             String tag = segmentTag != null ? segmentTag : location.getSegmentTag();
             if (!inTransaction || "SE".equals(tag) || "ST".equals(tag)) {
-                if ("SE".equals(tag) || "ST".equals(tag)) {
+                if ("ST".equals(tag) && location.getElementPosition() == 2) {
+                    unidentifiableSet = true;
+                } else if ("SE".equals(tag) || "ST".equals(tag)) {
                     setErrors.add(transactionSetCode(error, tag, location.getElementPosition()));
                 } else {
-                    envelopeProblem(error, tag + String.format("%02d", location.getElementPosition()));
+                    envelopeProblem(error, tag, location.getElementPosition());
                 }
+                return;
+            }
+            if (error == EDIStreamValidationError.TOO_MANY_COMPONENTS && location.getComponentPosition() <= 1) {
+                // StAEDI also flags the first component of a simple element sent with components; the
+                // surplus starts at the second
                 return;
             }
             String reference = referenceNumber();
@@ -547,33 +582,78 @@ public final class X12SaxReader implements SmooksXMLReader {
             };
         }
 
-        private void envelopeProblem(EDIStreamValidationError error, String where) {
-            String tag = where == null ? "" : where.replaceAll("\\d+$", "");
-            if (inGroup && ("GS".equals(tag) || "GE".equals(tag) || !inInterchange)) {
-                groupErrors.add(switch (error) {
+        /** A segment missing or out of place outside a transaction set: GE missing, an ST with no GS... */
+        private void envelopeSegmentProblem(EDIStreamValidationError error, String tag) {
+            if (inGroup && "GE".equals(tag)) {
+                addGroupError("3");
+            } else if (inGroup) {
+                addGroupError("6");
+            } else {
+                refuseInterchange("022", error.name().toLowerCase().replace('_', ' ') + " (" + tag + ")");
+            }
+        }
+
+        /** An element of ISA, GS, GE or IEA in error. */
+        private void envelopeProblem(EDIStreamValidationError error, String tag, int element) {
+            String where = tag + String.format("%02d", element);
+            switch (tag) {
+                case "GS" -> {
+                    if (element == 8) {
+                        // AK103 echoes GS08: without a usable one the group cannot be acknowledged in a 999
+                        refuseInterchange("024", "GS08 " + describe(error));
+                    } else {
+                        groupRefused = true;
+                        addGroupError(element == 6 ? "6" : "1");
+                    }
+                }
+                case "GE" -> addGroupError(switch (error) {
                     case CONTROL_REFERENCE_MISMATCH -> "4";
                     case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT -> "5";
-                    default -> "GS".equals(tag) && where.endsWith("08") ? "2" : "6";
+                    default -> "6";
                 });
+                case "IEA" -> {
+                    // the trailer: what came before it was read and processed, so TA104 E
+                    if ("000".equals(interchangeNote)) {
+                        interchangeNote = switch (error) {
+                            case CONTROL_REFERENCE_MISMATCH -> "001";
+                            case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT -> "021";
+                            default -> "024";
+                        };
+                        interchangeProblem = describe(error) + " at " + where;
+                    }
+                }
+                default -> refuseInterchange(isaNoteCode(where), describe(error) + " at " + where);
+            }
+        }
+
+        private void addGroupError(String code) {
+            if (!groupErrors.contains(code)) {
+                groupErrors.add(code);
+            }
+        }
+
+        private void refuseInterchange(String note, String problem) {
+            if (refused) {
                 return;
             }
-            if (!"000".equals(interchangeNote) || refused) {
-                return;
-            }
-            interchangeNote = switch (error) {
-                case CONTROL_REFERENCE_MISMATCH -> "001";
-                case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT -> "021";
-                default -> isaNoteCode(where);
-            };
-            interchangeProblem = error.name().toLowerCase().replace('_', ' ') + " at " + where;
+            refused = true;
+            interchangeNote = note;
+            interchangeProblem = problem;
         }
 
         private void unreadable(String note, String description) {
+            if (inGroup) {
+                // the input broke off after (or inside) a group: acknowledge the sets that were read whole
+                if (ge[2] == null) {
+                    addGroupError("3");
+                }
+                endGroup();
+            }
             InterchangeHeader header = interchange;
             if (header == null && isa[13] != null) {
                 header = interchangeHeader();
             }
-            InterchangeAck ack = interchangeAck(header, note, description);
+            InterchangeAck ack = interchangeAck(header, note, description, processedAny);
             if (header == null) {
                 // StAEDI could not read the ISA: take who sent it from the raw fields so the TA1 can go back
                 String[] fields = input.lastIsaFields();
@@ -582,7 +662,9 @@ public final class X12SaxReader implements SmooksXMLReader {
                             null, null, null, input.lastInterchangeControlNumber(), false,
                             fields.length > 15 ? fields[15].trim() : null);
                 }
-                ack = new InterchangeAck(input.lastInterchangeControlNumber(), ack.date(), ack.time(), note, false, description);
+                ack = new InterchangeAck(input.lastInterchangeControlNumber(),
+                        fields.length > 10 ? fields[9].trim() : ack.date(), fields.length > 10 ? fields[10].trim() : ack.time(),
+                        note, false, description, processedAny);
             }
             listener.interchangeEnded(header, ack);
             inInterchange = false;
@@ -629,12 +711,16 @@ public final class X12SaxReader implements SmooksXMLReader {
         };
     }
 
-    static InterchangeAck interchangeAck(InterchangeHeader header, String note, String description) {
+    static InterchangeAck interchangeAck(InterchangeHeader header, String note, String description, boolean processed) {
         LocalDateTime now = LocalDateTime.now();
         return new InterchangeAck(header != null ? header.controlNumber() : null,
                 header != null && header.date() != null ? header.date() : now.format(TA1_DATE),
                 header != null && header.time() != null ? header.time() : now.format(TA1_TIME), note,
-                header != null && header.ackRequested(), description);
+                header != null && header.ackRequested(), description, processed);
+    }
+
+    private static String describe(EDIStreamValidationError error) {
+        return error.name().toLowerCase().replace('_', ' ');
     }
 
     private static String describe(Exception e) {

@@ -2,24 +2,27 @@ package org.pagateway.x12.ack;
 
 /**
  * TA1 content for one interchange. {@code noteCode} is TA105 ("000" when there is no error);
- * {@code requested} is ISA14: the sender asked for a TA1 even when all is well.
+ * {@code requested} is ISA14: the sender asked for a TA1 even when all is well. {@code contentProcessed}: some
+ * transaction set of it was already taken when the problem showed (a trailer error comes last).
  */
 public record InterchangeAck(String controlNumber, String date, String time, String noteCode, boolean requested,
-        String description) {
+        String description, boolean contentProcessed) {
 
     public boolean accepted() {
         return "000".equals(noteCode);
     }
 
     /**
-     * TA104: A accepted; E accepted with errors noted, for a broken trailer (IEA02 or IEA01) after content
-     * that was read and processed: the sender must not resend it; R rejected, nothing in it was processed.
+     * TA104: A accepted; E accepted with errors noted: the trailer was broken (IEA02, IEA01) or missing
+     * (the input ended) after content that was read and processed, so the sender must not resend it;
+     * R rejected, nothing in it was processed.
      */
     public String ackCode() {
         if (accepted()) {
             return "A";
         }
-        return "001".equals(noteCode) || "021".equals(noteCode) ? "E" : "R";
+        boolean trailer = "001".equals(noteCode) || "021".equals(noteCode) || "023".equals(noteCode);
+        return trailer && contentProcessed ? "E" : "R";
     }
 
     public boolean shouldSend() {
