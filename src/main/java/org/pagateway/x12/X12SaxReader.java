@@ -54,6 +54,14 @@ public final class X12SaxReader implements SmooksXMLReader {
     private static final String[] COMPONENT_NAMES = componentNames();
     private static final String SUPPORTED_CONTROL_VERSION = "00501";
     private static final java.util.Set<String> HEADING_SEGMENTS = java.util.Set.of("BHT");
+    /** HL03 of a 278 level and the HL03 its HL02 must point at ("" for none). */
+    private static final Map<String, java.util.Set<String>> PARENT_LEVELS = Map.of(
+            "20", java.util.Set.of(""),
+            "21", java.util.Set.of("20"),
+            "22", java.util.Set.of("21"),
+            "23", java.util.Set.of("22"),
+            "EV", java.util.Set.of("22", "23"),
+            "SS", java.util.Set.of("EV"));
     private static final DateTimeFormatter TA1_DATE = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter TA1_TIME = DateTimeFormatter.ofPattern("HHmm");
 
@@ -273,6 +281,8 @@ public final class X12SaxReader implements SmooksXMLReader {
             setErrors.clear();
             java.util.Arrays.fill(st, null);
             unidentifiableSet = false;
+            levels.clear();
+            lastHierarchicalId = 0;
             // ST is not read yet: validate against the 278 request schema now, decide at the end of ST
             // whether this set is one the gateway takes (see supported()).
             reader.setTransactionSchema(X12Schemas.get().request278());
@@ -384,6 +394,10 @@ public final class X12SaxReader implements SmooksXMLReader {
         private void endSegment() throws SAXException {
             if (inTransaction && "DTP".equals(segmentTag)) {
                 checkDate();
+            } else if (inTransaction && "HL".equals(segmentTag)) {
+                checkHierarchy();
+            } else if ("GS".equals(segmentTag) && !refused) {
+                checkGroupKind();
             }
             if (inTransaction && "ST".equals(segmentTag)) {
                 mapping = supported();
@@ -449,6 +463,54 @@ public final class X12SaxReader implements SmooksXMLReader {
         }
 
         private final String[] dtp = new String[4];
+        private final String[] hl = new String[5];
+        private final Map<String, String> levels = new HashMap<>();
+        private int lastHierarchicalId;
+
+        /**
+         * The gateway takes 278 requests only (GS01 HI, GS08 005010X217): a group of anything else, or of
+         * another version, is refused whole (AK905 1 or 2) rather than set by set.
+         */
+        private void checkGroupKind() {
+            if (!"HI".equals(gs[1])) {
+                groupRefused = true;
+                addGroupError("1");
+            } else if (!isX217(gs[8])) {
+                groupRefused = true;
+                addGroupError("2");
+            }
+        }
+
+        /**
+         * HL01 counts 1, 2, 3... through the set; HL02 names an earlier HL of the level above (2000B under
+         * 2000A, an event under the subscriber or dependent, a service under its event). StAEDI nests loops by
+         * HL02 but does not check either, and a wrong pointer would attach a service to the wrong patient.
+         */
+        private void checkHierarchy() {
+            String id = hl[1];
+            String parent = hl[2];
+            String level = hl[3];
+            java.util.Arrays.fill(hl, null);
+            if (id == null) {
+                return;
+            }
+            if (!String.valueOf(lastHierarchicalId + 1).equals(id)) {
+                hierarchyError(1, "628", id);
+            }
+            lastHierarchicalId = parseCount(id, lastHierarchicalId + 1);
+            String parentLevel = parent == null ? null : levels.get(parent);
+            if (!PARENT_LEVELS.getOrDefault(level == null ? "" : level, java.util.Set.of()).contains(
+                    parentLevel == null ? "" : parentLevel)) {
+                hierarchyError(2, "734", parent);
+            }
+            levels.put(id, level);
+        }
+
+        private void hierarchyError(int element, String reference, String value) {
+            ElementError error = new ElementError(element, 0, 0, reference, "7", value);
+            segmentErrors.merge(segmentPosition, new SegmentError("HL", segmentPosition, loops.peek(), "8", List.of(error)),
+                    (existing, added) -> existing.withElementError(error));
+        }
 
         /**
          * DTP03 is AN in the standard, so no schema can check it: its format is DTP02's (D8 CCYYMMDD, RD8
@@ -493,6 +555,7 @@ public final class X12SaxReader implements SmooksXMLReader {
                 case "ST" -> st;
                 case "BHT" -> bht;
                 case "DTP" -> dtp;
+                case "HL" -> hl;
                 case "GE" -> ge;
                 case "IEA" -> iea;
                 default -> null;

@@ -13,8 +13,9 @@ import org.pagateway.support.X12Parsed;
 
 /**
  * Every public conformance file in ../shared/conformance gets the right answer: requests a 278 response,
- * responses and acknowledgments sent to the gateway a 999 that refuses them and says why, broken
- * envelopes a TA1. Never a crash.
+ * 278 responses sent to the gateway a 999 that refuses them and says why (BHT02 11 is not a request),
+ * groups of other kinds (a 999, a 275) a 999 refusing the group (AK905 1), broken envelopes a TA1.
+ * Never a crash.
  */
 @ExtendWith(RunningGateway.class)
 class ConformanceTest {
@@ -29,8 +30,8 @@ class ConformanceTest {
             09-X217-response-to-non-emergency-transportation.edi           | 999 | IK4*2*353*I6*11
             12-tmhp-response-rejected-AAA-2000E.edi                        | TA1 | TA1*183242501
             13-oopfactory-Example_3_3_2_Response-pended-with-defects.txt   | TA1 | TA1*000000031
-            14-oopfactory-999-DHS_Wisconsin_partial-accept.txt             | 999 | IK5*R*1
-            15-staedi-275-X211-BIN-CDA-attachment.edi                      | 999 | IK5*R*1
+            14-oopfactory-999-DHS_Wisconsin_partial-accept.txt             | 999 | AK9*R*1*1*0*1
+            15-staedi-275-X211-BIN-CDA-attachment.edi                      | 999 | AK9*R*1*1*0*1
             """)
     void answeredAsTheStandardSays(String file, String kind, String expectedSegmentStart) {
         X12Parsed answer = X12ApiTest.postX12(Samples.bytes(Samples.CONFORMANCE.resolve(file)));
