@@ -30,6 +30,13 @@ public final class X12Intake {
 
     private static final Logger LOG = LoggerFactory.getLogger(X12Intake.class);
 
+    /**
+     * Accepted transactions are stored and queued this many requests at a time: one database transaction
+     * and one broker transaction (one disk sync each) per batch instead of per transaction set. Their 278
+     * responses are written right after, so nothing is answered before it is stored.
+     */
+    static final int BATCH_REQUESTS = 100;
+
     private final X12RequestReader reader;
     private final AuthorizationIntake intake;
     private final ControlNumbers controlNumbers;
@@ -66,6 +73,8 @@ public final class X12Intake {
         private final List<GroupAck> groupAcks = new ArrayList<>();
         private ResponseWriter responses;
         private InterchangeHeader current;
+        private final List<ReadTransaction> pending = new ArrayList<>();
+        private int pendingRequests;
 
         private int interchanges;
         private int accepted;
@@ -96,16 +105,38 @@ public final class X12Intake {
             if (transaction.requests().isEmpty()) {
                 return;
             }
-            List<Authorization> authorizations = intake.accept(transaction.requests(), channel, sourceName);
-            authorizations.forEach(a -> authorizationIds.add(a.id()));
-            if (responses == null) {
-                responses = new ResponseWriter(responseOut.get(), transaction.interchange(), controlNumbers.next());
+            pending.add(transaction);
+            pendingRequests += transaction.requests().size();
+            if (pendingRequests >= BATCH_REQUESTS) {
+                flush();
             }
-            responses.write(transaction.group(), authorizations);
+        }
+
+        /** Stores and queues the pending transactions' requests together, then writes their responses in order. */
+        private void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<org.pagateway.model.AuthorizationRequest> requests = new ArrayList<>(pendingRequests);
+            pending.forEach(t -> requests.addAll(t.requests()));
+            List<Authorization> authorizations = intake.accept(requests, channel, sourceName);
+            authorizations.forEach(a -> authorizationIds.add(a.id()));
+            int next = 0;
+            for (ReadTransaction transaction : pending) {
+                if (responses == null) {
+                    responses = new ResponseWriter(responseOut.get(), transaction.interchange(), controlNumbers.next());
+                }
+                int count = transaction.requests().size();
+                responses.write(transaction.group(), authorizations.subList(next, next + count));
+                next += count;
+            }
+            pending.clear();
+            pendingRequests = 0;
         }
 
         @Override
         public void groupEnded(GroupHeader header, GroupAck ack) {
+            flush();
             clean &= "A".equals(ack.status());
             groups.add(header);
             groupAcks.add(ack);
@@ -113,6 +144,7 @@ public final class X12Intake {
 
         @Override
         public void interchangeEnded(InterchangeHeader header, InterchangeAck ack) {
+            flush();
             interchanges++;
             if (responses != null) {
                 responses.finish();
