@@ -154,7 +154,6 @@ public final class X12SaxReader implements SmooksXMLReader {
         private final Map<Integer, SegmentError> segmentErrors = new java.util.LinkedHashMap<>();
         private final List<String> setErrors = new ArrayList<>();
         private final java.util.Set<String> reportedSegments = new java.util.HashSet<>();
-        private String transactionImplementation;
 
         Pass(X12ReadContext context) {
             this.context = context;

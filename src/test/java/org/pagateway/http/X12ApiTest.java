@@ -3,9 +3,7 @@ package org.pagateway.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,17 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pagateway.support.RecordingListener;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
 import org.pagateway.support.X12Parsed;
 import org.pagateway.model.AuthorizationRequest;
-import org.pagateway.x12.GroupHeader;
-import org.pagateway.x12.InterchangeHeader;
-import org.pagateway.x12.ReadTransaction;
-import org.pagateway.x12.X12Listener;
 import org.pagateway.x12.X12RequestReader;
-import org.pagateway.x12.ack.GroupAck;
-import org.pagateway.x12.ack.InterchangeAck;
 
 /** POST /x12/278 on a running gateway: a 278 response when accepted, a 999 or TA1 when not. */
 @ExtendWith(RunningGateway.class)
@@ -65,22 +58,7 @@ class X12ApiTest {
     }
 
     private static List<AuthorizationRequest> mapped(byte[] x12) {
-        List<AuthorizationRequest> requests = new ArrayList<>();
-        READER.read(new ByteArrayInputStream(x12), new X12Listener() {
-            @Override
-            public void transaction(ReadTransaction transaction) {
-                requests.addAll(transaction.requests());
-            }
-
-            @Override
-            public void groupEnded(GroupHeader header, GroupAck ack) {
-            }
-
-            @Override
-            public void interchangeEnded(InterchangeHeader header, InterchangeAck ack) {
-            }
-        });
-        return requests;
+        return RecordingListener.read(READER, x12).requests();
     }
 
     @Test

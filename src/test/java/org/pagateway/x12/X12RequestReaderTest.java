@@ -25,6 +25,7 @@ import org.pagateway.model.PartyRole;
 import org.pagateway.model.RequestCategory;
 import org.pagateway.model.ServiceLine;
 import org.pagateway.model.TraceNumber;
+import org.pagateway.support.RecordingListener;
 import org.pagateway.support.Samples;
 
 /** Every sample 278 request read, validated and mapped to the canonical model, without Camel. */

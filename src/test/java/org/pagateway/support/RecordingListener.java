@@ -1,18 +1,23 @@
-package org.pagateway.x12;
+package org.pagateway.support;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.pagateway.model.AuthorizationRequest;
+import org.pagateway.x12.GroupHeader;
+import org.pagateway.x12.InterchangeHeader;
+import org.pagateway.x12.ReadTransaction;
+import org.pagateway.x12.X12Listener;
+import org.pagateway.x12.X12RequestReader;
 import org.pagateway.x12.ack.GroupAck;
 import org.pagateway.x12.ack.InterchangeAck;
 
 /** Keeps everything a read reported, for assertions. */
-final class RecordingListener implements X12Listener {
+public final class RecordingListener implements X12Listener {
 
-    final List<ReadTransaction> transactions = new ArrayList<>();
-    final List<GroupAck> groups = new ArrayList<>();
-    final List<InterchangeAck> interchanges = new ArrayList<>();
+    public final List<ReadTransaction> transactions = new ArrayList<>();
+    public final List<GroupAck> groups = new ArrayList<>();
+    public final List<InterchangeAck> interchanges = new ArrayList<>();
 
     @Override
     public void transaction(ReadTransaction transaction) {
@@ -29,11 +34,11 @@ final class RecordingListener implements X12Listener {
         interchanges.add(ack);
     }
 
-    List<AuthorizationRequest> requests() {
+    public List<AuthorizationRequest> requests() {
         return transactions.stream().flatMap(t -> t.requests().stream()).toList();
     }
 
-    static RecordingListener read(X12RequestReader reader, byte[] x12) {
+    public static RecordingListener read(X12RequestReader reader, byte[] x12) {
         RecordingListener listener = new RecordingListener();
         reader.read(new java.io.ByteArrayInputStream(x12), listener);
         return listener;
