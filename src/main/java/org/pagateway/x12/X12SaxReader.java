@@ -16,7 +16,6 @@ import org.pagateway.x12.ack.ElementError;
 import org.pagateway.x12.ack.ErrorCodes;
 import org.pagateway.x12.ack.GroupAck;
 import org.pagateway.x12.ack.InterchangeAck;
-import org.pagateway.x12.ack.SegmentError;
 import org.pagateway.x12.ack.TransactionAck;
 import org.smooks.api.ExecutionContext;
 import org.smooks.api.resource.reader.SmooksXMLReader;
@@ -54,14 +53,7 @@ public final class X12SaxReader implements SmooksXMLReader {
     private static final String[] COMPONENT_NAMES = componentNames();
     private static final String SUPPORTED_CONTROL_VERSION = "00501";
     private static final java.util.Set<String> HEADING_SEGMENTS = java.util.Set.of("BHT");
-    /** HL03 of a 278 level and the HL03 its HL02 must point at ("" for none). */
-    private static final Map<String, java.util.Set<String>> PARENT_LEVELS = Map.of(
-            "20", java.util.Set.of(""),
-            "21", java.util.Set.of("20"),
-            "22", java.util.Set.of("21"),
-            "23", java.util.Set.of("22"),
-            "EV", java.util.Set.of("22", "23"),
-            "SS", java.util.Set.of("EV"));
+
     private static final DateTimeFormatter TA1_DATE = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter TA1_TIME = DateTimeFormatter.ofPattern("HHmm");
 
@@ -151,9 +143,8 @@ public final class X12SaxReader implements SmooksXMLReader {
         private String segmentTag;
         private String[] names;
         private final Deque<String> loops = new ArrayDeque<>();
-        private final Map<Integer, SegmentError> segmentErrors = new java.util.LinkedHashMap<>();
-        private final List<String> setErrors = new ArrayList<>();
-        private final java.util.Set<String> reportedSegments = new java.util.HashSet<>();
+        private final TransactionErrors errors = new TransactionErrors();
+        private final TransactionChecks checks = new TransactionChecks();
 
         Pass(X12ReadContext context) {
             this.context = context;
@@ -275,13 +266,10 @@ public final class X12SaxReader implements SmooksXMLReader {
             mapping = false;
             segmentPosition = 0;
             loops.clear();
-            segmentErrors.clear();
-            reportedSegments.clear();
-            setErrors.clear();
+            errors.reset();
+            checks.reset();
             java.util.Arrays.fill(st, null);
             unidentifiableSet = false;
-            levels.clear();
-            lastHierarchicalId = 0;
             // ST is not read yet: validate against the 278 request schema now, decide at the end of ST
             // whether this set is one the gateway takes (see supported()).
             reader.setTransactionSchema(X12Schemas.get().request278());
@@ -300,19 +288,12 @@ public final class X12SaxReader implements SmooksXMLReader {
             String implementation = st[3] != null ? st[3] : gs[8];
             if (!"278".equals(st[1])) {
                 // not a 278: the 278 schema's complaints about it say nothing useful
-                segmentErrors.clear();
-                setErrors.clear();
-                setErrors.add("1");
+                errors.notSupported();
             } else if (!isX217(implementation)) {
                 // IK502 19: the 278 is not the 005010X217 implementation this gateway takes
-                setErrors.add("19");
+                errors.setCode("19");
             }
-            if (!segmentErrors.isEmpty() && !setErrors.contains("5")) {
-                setErrors.add("5");
-            }
-            List<SegmentError> inOrder = new ArrayList<>(segmentErrors.values());
-            inOrder.sort(java.util.Comparator.comparingInt(SegmentError::position));
-            TransactionAck ack = new TransactionAck(st[1], st[2], implementation, inOrder, setErrors);
+            TransactionAck ack = errors.ack(st[1], st[2], implementation);
             groupReceived++;
             if (unidentifiableSet) {
                 addGroupError("5");
@@ -463,8 +444,6 @@ public final class X12SaxReader implements SmooksXMLReader {
 
         private final String[] dtp = new String[4];
         private final String[] hl = new String[5];
-        private final Map<String, String> levels = new HashMap<>();
-        private int lastHierarchicalId;
 
         /**
          * The gateway takes 278 requests only (GS01 HI, GS08 005010X217): a group of anything else, or of
@@ -480,68 +459,17 @@ public final class X12SaxReader implements SmooksXMLReader {
             }
         }
 
-        /**
-         * HL01 counts 1, 2, 3... through the set; HL02 names an earlier HL of the level above (2000B under
-         * 2000A, an event under the subscriber or dependent, a service under its event). StAEDI nests loops by
-         * HL02 but does not check either, and a wrong pointer would attach a service to the wrong patient.
-         */
         private void checkHierarchy() {
-            String id = hl[1];
-            String parent = hl[2];
-            String level = hl[3];
+            for (ElementError error : checks.checkHierarchy(hl[1], hl[2], hl[3])) {
+                errors.element("HL", segmentPosition, loops.peek(), error);
+            }
             java.util.Arrays.fill(hl, null);
-            if (id == null) {
-                return;
-            }
-            if (!String.valueOf(lastHierarchicalId + 1).equals(id)) {
-                hierarchyError(1, "628", id);
-            }
-            lastHierarchicalId = parseCount(id, lastHierarchicalId + 1);
-            String parentLevel = parent == null ? null : levels.get(parent);
-            if (!PARENT_LEVELS.getOrDefault(level == null ? "" : level, java.util.Set.of()).contains(
-                    parentLevel == null ? "" : parentLevel)) {
-                hierarchyError(2, "734", parent);
-            }
-            levels.put(id, level);
         }
 
-        private void hierarchyError(int element, String reference, String value) {
-            ElementError error = new ElementError(element, 0, 0, reference, "7", value);
-            segmentErrors.merge(segmentPosition, new SegmentError("HL", segmentPosition, loops.peek(), "8", List.of(error)),
-                    (existing, added) -> existing.withElementError(error));
-        }
-
-        /**
-         * DTP03 is AN in the standard, so no schema can check it: its format is DTP02's (D8 CCYYMMDD, RD8
-         * CCYYMMDD-CCYYMMDD). A date that does not exist is an IK403 8 here, not a null later.
-         */
         private void checkDate() {
-            String format = dtp[2];
-            String value = dtp[3];
+            TransactionChecks.checkDate(dtp[2], dtp[3]).ifPresent(error -> errors.element("DTP", segmentPosition,
+                    loops.peek(), error));
             java.util.Arrays.fill(dtp, null);
-            if (value == null || !("D8".equals(format) || "RD8".equals(format))) {
-                return;
-            }
-            boolean valid = "D8".equals(format) ? isDate(value)
-                    : value.length() == 17 && value.charAt(8) == '-' && isDate(value.substring(0, 8))
-                            && isDate(value.substring(9)) && value.substring(0, 8).compareTo(value.substring(9)) <= 0;
-            if (!valid) {
-                ElementError error = new ElementError(3, 0, 0, "1251", "8", value);
-                segmentErrors.merge(segmentPosition, new SegmentError("DTP", segmentPosition, loops.peek(), "8", List.of(error)),
-                        (existing, added) -> existing.withElementError(error));
-            }
-        }
-
-        private static boolean isDate(String value) {
-            if (value.length() != 8) {
-                return false;
-            }
-            try {
-                java.time.LocalDate.parse(value, DateTimeFormatter.BASIC_ISO_DATE);
-                return true;
-            } catch (java.time.format.DateTimeParseException e) {
-                return false;
-            }
         }
 
         private void captureEnvelope(int position, int component) {
@@ -577,18 +505,12 @@ public final class X12SaxReader implements SmooksXMLReader {
             String loop = reference != null && reference.matches("\\d{4}[A-Z]*") ? reference
                     : HEADING_SEGMENTS.contains(tag) ? null : loops.peek();
             if ("SE".equals(tag) && error == EDIStreamValidationError.MANDATORY_SEGMENT_MISSING) {
-                setErrors.add("2");
+                errors.setCode("2");
                 return;
             }
             // StAEDI reports a segment error before the segment it was found at: that one is next
             int position = segmentPosition + 1;
-            String code = ErrorCodes.segmentCode(error);
-            String key = tag + "@" + position;
-            // StAEDI may report one problem twice (standard and implementation): keep the first
-            if (!reportedSegments.add(key)) {
-                return;
-            }
-            segmentErrors.put(-reportedSegments.size(), new SegmentError(tag, position, loop, code, List.of()));
+            errors.segment(tag, position, loop, ErrorCodes.segmentCode(error));
         }
 
         private void elementError() {
@@ -599,7 +521,7 @@ public final class X12SaxReader implements SmooksXMLReader {
                 if ("ST".equals(tag) && location.getElementPosition() == 2) {
                     unidentifiableSet = true;
                 } else if ("SE".equals(tag) || "ST".equals(tag)) {
-                    setErrors.add(transactionSetCode(error, tag, location.getElementPosition()));
+                    errors.setCode(transactionSetCode(error, tag, location.getElementPosition()));
                 } else {
                     envelopeProblem(error, tag, location.getElementPosition());
                 }
@@ -614,9 +536,7 @@ public final class X12SaxReader implements SmooksXMLReader {
             ElementError elementError = new ElementError(location.getElementPosition(),
                     Math.max(location.getComponentPosition(), 0), Math.max(location.getElementOccurrence(), 0),
                     reference, ErrorCodes.elementCode(error), badData(error));
-            segmentErrors.merge(segmentPosition,
-                    new SegmentError(tag, segmentPosition, loops.peek(), "8", List.of(elementError)),
-                    (existing, added) -> existing.withElementError(elementError));
+            errors.element(tag, segmentPosition, loops.peek(), elementError);
         }
 
         private String badData(EDIStreamValidationError error) {
