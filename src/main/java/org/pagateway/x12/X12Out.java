@@ -58,7 +58,7 @@ final class X12Out {
                 flush();
             }
         });
-        this.writer.setControlSchema(X12Schemas.controlSchema("00501"));
+        this.writer.setControlSchema(X12Schemas.get().control00501());
     }
 
     /** ISA back to the sender of {@code to}: their sender becomes our receiver. */

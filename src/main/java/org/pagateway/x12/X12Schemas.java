@@ -19,12 +19,18 @@ public final class X12Schemas {
     private final Schema request278;
     private final Schema response278;
     private final Schema ack999;
+    private final Schema control00501;
 
     private X12Schemas() {
         SchemaFactory factory = SchemaFactory.newFactory();
         request278 = load(factory, "mappings/x12/278-005010X217-request.xml");
         response278 = load(factory, "mappings/x12/278-005010X217-response.xml");
         ack999 = load(factory, "mappings/x12/999-005010X231A1.xml");
+        try {
+            control00501 = factory.getControlSchema("X12", new String[] { "00501" });
+        } catch (EDISchemaException e) {
+            throw new IllegalStateException("no StAEDI control schema for X12 00501", e);
+        }
     }
 
     public static X12Schemas get() {
@@ -43,12 +49,9 @@ public final class X12Schemas {
         return ack999;
     }
 
-    public static Schema controlSchema(String version) {
-        try {
-            return SchemaFactory.newFactory().getControlSchema("X12", new String[] { version });
-        } catch (EDISchemaException e) {
-            throw new IllegalStateException("no StAEDI control schema for X12 " + version, e);
-        }
+    /** The envelope schema of what the gateway writes: ISA/IEA 00501, GS/GE, ST/SE, TA1. */
+    public Schema control00501() {
+        return control00501;
     }
 
     private static Schema load(SchemaFactory factory, String resource) {
