@@ -2,7 +2,7 @@ package org.pagateway.model;
 
 /** What a party does in a request; the X12 entity identifier codes (NM101) map onto these. */
 public enum PartyRole {
-    UMO, REQUESTER, FACILITY, SURGEON, VENDOR, SERVICING, ATTENDING, ADMITTING, OPERATING, REFERRING,
+    UMO, REQUESTER, FACILITY, SURGEON, VENDOR, SERVICING, ATTENDING, ADMITTING, REFERRING,
     PRIMARY_CARE, OTHER;
 
     /** NM101 of the 2010EA/2010F loops. */
@@ -11,7 +11,8 @@ public enum PartyRole {
             case "X3" -> UMO;
             case "1P" -> REQUESTER;
             case "FA" -> FACILITY;
-            case "72" -> OPERATING;
+            // the operating physician of a surgical request is the seed's "servicing surgeon"
+            case "72" -> SURGEON;
             case "71" -> ATTENDING;
             case "AAJ" -> ADMITTING;
             case "DN", "DK" -> REFERRING;

@@ -86,7 +86,7 @@ class X12RequestReaderTest {
         assertEquals("ABK", r.diagnoses().get(0).qualifier());
         assertEquals(LocalDate.of(2026, 12, 14), r.serviceDates().start());
         assertEquals(LocalDate.of(2027, 3, 13), r.serviceDates().end());
-        assertEquals(List.of(PartyRole.FACILITY, PartyRole.OPERATING), r.servicingProviders().stream().map(p -> p.role()).toList());
+        assertEquals(List.of(PartyRole.FACILITY, PartyRole.SURGEON), r.servicingProviders().stream().map(p -> p.role()).toList());
         ServiceLine line = r.serviceLines().get(0);
         assertEquals(CodeType.CPT, line.codeType());
         assertEquals("29881", line.code());
