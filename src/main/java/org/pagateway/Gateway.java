@@ -51,7 +51,15 @@ public final class Gateway implements AutoCloseable {
         this.settings = settings;
         createFolders(settings);
         this.broker = settings.embeddedBroker() ? Broker.start(settings.dataDir().resolve("broker"), settings.brokerPort()) : null;
-        this.database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
+        try {
+            this.database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
+        } catch (RuntimeException e) {
+            // the broker is up and would hold its port and journal lock after a failed start
+            if (broker != null) {
+                broker.close();
+            }
+            throw e;
+        }
         this.publisher = new ReviewQueuePublisher(settings.effectiveBrokerUrl());
         this.x12Reader = new X12RequestReader();
         this.store = new AuthorizationStore(database.dataSource());

@@ -19,7 +19,9 @@ public final class Problems {
                     "The gateway cannot store or queue requests right now; nothing was accepted. Retry later.")
                     .answer(Map.of("Retry-After", "30"));
         }
-        LOG.error("unexpected failure answering an HTTP request", exception);
+        // the message may carry request data: the log gets the kind of failure, the stack at DEBUG
+        LOG.error("unexpected failure answering an HTTP request: {}", exception.getClass().getName());
+        LOG.debug("failure answering an HTTP request", exception);
         return Problem.of(500, "internal", "Internal error",
                 "The gateway failed to answer; nothing was accepted. The failure is logged.").answer();
     }

@@ -8,7 +8,7 @@ import org.pagateway.intake.X12Summary;
 import org.pagateway.model.Channel;
 
 /**
- * POST /x12/278: one interchange in, X12 out. An accepted request gets its 278 response; a rejected one
+ * POST /x12/278: X12 in (normally one interchange), X12 out. An accepted request gets its 278 response; a rejected one
  * its 999 (or TA1 when the interchange itself was refused); a mixed one both, the acknowledgment first.
  */
 public final class X12Api {

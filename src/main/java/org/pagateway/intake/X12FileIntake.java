@@ -62,7 +62,9 @@ public final class X12FileIntake {
             // a defect of the gateway, not of the file or the parts: retrying would fail the same way
             // and take the same requests again, so stop and leave the reason for operations beside the input
             outputs.forEach(Output::discard);
-            LOG.error("{} could not be answered and goes to error/: {}", name, e.getMessage(), e);
+            // the message may carry X12 data (member names...): the log gets the kind of failure, the stack at DEBUG
+            LOG.error("{} could not be answered and goes to error/: {}", name, e.getClass().getName());
+            LOG.debug("failure answering {}", name, e);
             writeReason(file, e);
             return "error";
         }
@@ -73,7 +75,8 @@ public final class X12FileIntake {
     private void writeReason(Path file, RuntimeException e) {
         Path reason = errors.resolve(file.getFileName() + ".reason.txt");
         try {
-            Files.writeString(reason, "not answered: " + e + System.lineSeparator());
+            Files.writeString(reason, "not answered because of a gateway defect (" + e.getClass().getName()
+                    + "); see the gateway log at DEBUG for the stack" + System.lineSeparator());
         } catch (IOException io) {
             LOG.warn("cannot write {}: {}", reason, io.getMessage());
         }

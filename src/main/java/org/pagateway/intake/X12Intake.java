@@ -150,7 +150,8 @@ public final class X12Intake {
                 responses.finish();
                 responses = null;
             }
-            clean &= ack.accepted();
+            // a TA1 the sender asked for is something to send back too
+            clean &= ack.accepted() && !ack.requested();
             if (!ack.accepted()) {
                 interchangeProblems.add(ack);
                 LOG.warn("{} {}: interchange {} refused, TA105 {}: {}", channel, sourceName, ack.controlNumber(),

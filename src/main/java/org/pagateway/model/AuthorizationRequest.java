@@ -39,12 +39,6 @@ public record AuthorizationRequest(
         traceNumbers = traceNumbers == null ? List.of() : List.copyOf(traceNumbers);
     }
 
-    /** The patient is the subscriber unless a 2000D dependent was sent. */
-    @JsonIgnore
-    public Member effectivePatient() {
-        return patient != null ? patient : subscriber;
-    }
-
     @JsonIgnore
     public boolean isDependent() {
         return patient != null;

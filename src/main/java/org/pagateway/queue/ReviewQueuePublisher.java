@@ -17,7 +17,7 @@ import jakarta.jms.TextMessage;
 
 /**
  * Puts authorizations on their review queues, persistent, as canonical JSON. Each call is one JMS
- * transaction: a transaction set's authorizations are queued together, and one disk sync covers them all.
+ * transaction: a batch of authorizations is queued whole or not at all, and one disk sync covers it.
  */
 public final class ReviewQueuePublisher implements AutoCloseable {
 
@@ -58,7 +58,11 @@ public final class ReviewQueuePublisher implements AutoCloseable {
                 }
                 session.commit();
             } catch (JMSException | JsonProcessingException | RuntimeException e) {
-                session.rollback();
+                try {
+                    session.rollback();
+                } catch (JMSException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             }
         } catch (JMSException | JsonProcessingException e) {

@@ -31,7 +31,7 @@ public final class AuthorizationStore {
         this.dataSource = dataSource;
     }
 
-    /** Stores all in one database transaction: the authorizations of one transaction set stand or fall together. */
+    /** Stores all in one database transaction: a batch of authorizations is stored whole or not at all. */
     public void insertAll(List<Authorization> authorizations) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

@@ -3,36 +3,34 @@ package org.pagateway.x12;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Drops what real senders put around segments and StAEDI would take for data: a UTF-8 byte-order mark,
  * and white space (newlines, CRLF, indentation) after each segment terminator. The terminator is learnt
  * from every ISA (byte 106), so interchanges with different delimiters can share one file. An ISA that is
  * not 106 bytes with its separators where they belong teaches nothing: StAEDI then reports it as it is.
+ * An ISA is recognised by looking ahead and rewinding, so every byte goes through the same path once.
  */
 final class X12InputNormalizer extends InputStream {
 
     private static final int ISA_LENGTH = 106;
     private static final int[] ISA_SEPARATOR_POSITIONS = { 3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103 };
 
-    private final InputStream in;
-    private final byte[] pending = new byte[ISA_LENGTH];
-    private int pendingPos;
-    private int pendingLen;
+    private final BufferedInputStream in;
+    private final byte[] lookahead = new byte[ISA_LENGTH];
     private int terminator = -1;
     private boolean atSegmentStart = true;
     private boolean atStreamStart = true;
     private String lastIsa;
 
     X12InputNormalizer(InputStream in) {
-        this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 64 * 1024);
+        this.in = in instanceof BufferedInputStream buffered ? buffered : new BufferedInputStream(in, 64 * 1024);
     }
 
     @Override
     public int read() throws IOException {
-        if (pendingPos < pendingLen) {
-            return next(pending[pendingPos++] & 0xff);
-        }
         int c = in.read();
         if (atStreamStart) {
             atStreamStart = false;
@@ -44,13 +42,9 @@ final class X12InputNormalizer extends InputStream {
             }
             atSegmentStart = false;
             if (c == 'I') {
-                learnDelimiters();
+                lookForIsa();
             }
         }
-        return next(c);
-    }
-
-    private int next(int c) {
         if (c == terminator && c != -1) {
             atSegmentStart = true;
         }
@@ -69,30 +63,32 @@ final class X12InputNormalizer extends InputStream {
         return c;
     }
 
-    /** Called with the 'I' of a possible ISA already read: peek the rest and keep it to hand out next. */
-    private void learnDelimiters() throws IOException {
-        pending[0] = 'I';
+    /** Called with the 'I' of a segment just read: peeks at the rest and rewinds, learning from an ISA. */
+    private void lookForIsa() throws IOException {
+        in.mark(ISA_LENGTH);
+        lookahead[0] = 'I';
         int n = 1;
         while (n < ISA_LENGTH) {
-            int r = in.read(pending, n, ISA_LENGTH - n);
+            int r = in.read(lookahead, n, ISA_LENGTH - n);
             if (r < 0) {
                 break;
             }
             n += r;
         }
-        // pending[0] goes out as the return value of this read(); the rest on the next calls
-        pendingPos = 1;
-        pendingLen = n;
-        lastIsa = new String(pending, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (n == ISA_LENGTH && pending[1] == 'S' && pending[2] == 'A' && separatorsInPlace()) {
-            terminator = pending[ISA_LENGTH - 1] & 0xff;
+        in.reset();
+        if (n < 3 || lookahead[1] != 'S' || lookahead[2] != 'A') {
+            return;
+        }
+        lastIsa = new String(lookahead, 0, n, StandardCharsets.ISO_8859_1);
+        if (n == ISA_LENGTH && separatorsInPlace()) {
+            terminator = lookahead[ISA_LENGTH - 1] & 0xff;
         }
     }
 
     private boolean separatorsInPlace() {
-        byte separator = pending[3];
+        byte separator = lookahead[3];
         for (int position : ISA_SEPARATOR_POSITIONS) {
-            if (pending[position] != separator) {
+            if (lookahead[position] != separator) {
                 return false;
             }
         }
@@ -113,10 +109,10 @@ final class X12InputNormalizer extends InputStream {
 
     /** The elements of the last ISA seen, split at its own separator; empty when there was none. */
     String[] lastIsaFields() {
-        if (lastIsa == null || lastIsa.length() < 4 || !lastIsa.startsWith("ISA")) {
+        if (lastIsa == null || lastIsa.length() < 4) {
             return new String[0];
         }
-        return lastIsa.split(java.util.regex.Pattern.quote(String.valueOf(lastIsa.charAt(3))), -1);
+        return lastIsa.split(Pattern.quote(String.valueOf(lastIsa.charAt(3))), -1);
     }
 
     @Override
@@ -131,7 +127,7 @@ final class X12InputNormalizer extends InputStream {
                 return count == 0 ? -1 : count;
             }
             b[off + count++] = (byte) c;
-            if (count > 0 && in.available() == 0 && pendingPos >= pendingLen) {
+            if (in.available() == 0) {
                 break;
             }
         }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 
 import org.smooks.Smooks;
 import org.smooks.api.ExecutionContext;
+import org.smooks.api.SmooksException;
 import org.smooks.io.source.StreamSource;
 import org.xml.sax.SAXException;
 
@@ -34,11 +35,23 @@ public final class X12RequestReader implements AutoCloseable {
         }
     }
 
-    /** Reads every interchange in {@code input}, telling {@code listener} as it goes. */
+    /**
+     * Reads every interchange in {@code input}, telling {@code listener} as it goes. What the listener throws
+     * (a part down, say) comes out as itself, not wrapped in Smooks' exception, so callers can tell it apart.
+     */
     public void read(InputStream input, X12Listener listener) {
         ExecutionContext context = smooks.createExecutionContext();
         new X12ReadContext(listener).attach(context);
-        smooks.filterSource(context, new StreamSource<>(input));
+        try {
+            smooks.filterSource(context, new StreamSource<>(input));
+        } catch (SmooksException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof RuntimeException runtime && !(cause instanceof SmooksException)) {
+                    throw runtime;
+                }
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -229,6 +229,9 @@ public final class X12SaxReader implements SmooksXMLReader {
             InterchangeHeader header = interchangeHeader();
             listener.interchangeEnded(header, interchangeAck(header, interchangeNote, interchangeProblem, processedAny));
             inInterchange = false;
+            // whatever follows (another interchange, or junk) must not be answered in this one's name
+            interchange = null;
+            java.util.Arrays.fill(isa, null);
         }
 
         private void startGroup() {

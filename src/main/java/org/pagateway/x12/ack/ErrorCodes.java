@@ -50,8 +50,4 @@ public final class ErrorCodes {
             default -> "6";
         };
     }
-
-    public static boolean isSegmentLevel(EDIStreamValidationError error) {
-        return error.getCategory() == io.xlate.edi.stream.EDIStreamEvent.SEGMENT_ERROR;
-    }
 }
