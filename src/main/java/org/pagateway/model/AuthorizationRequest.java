@@ -14,6 +14,7 @@ public record AuthorizationRequest(
         String certificationType,
         String serviceType,
         String placeOfService,
+        String placeOfServiceQualifier,
         String levelOfService,
         Party payer,
         Party requester,
@@ -45,7 +46,8 @@ public record AuthorizationRequest(
     }
 
     public AuthorizationRequest withEnvelope(EnvelopeRef ref) {
-        return new AuthorizationRequest(category, certificationType, serviceType, placeOfService, levelOfService,
+        return new AuthorizationRequest(category, certificationType, serviceType, placeOfService,
+                placeOfServiceQualifier, levelOfService,
                 payer, requester, subscriber, patient, diagnoses, serviceLines, servicingProviders, serviceDates,
                 admissionDates, quantityQualifier, quantity, remarks, attachments, traceNumbers, ref);
     }

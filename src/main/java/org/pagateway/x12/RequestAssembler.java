@@ -41,6 +41,7 @@ final class RequestAssembler {
                 text(event, "certificationType"),
                 text(event, "serviceType"),
                 text(event, "placeOfService"),
+                text(event, "placeOfServiceQualifier"),
                 text(event, "levelOfService"),
                 party(map(event.get("payer")), PartyRole.UMO),
                 party(map(event.get("requester")), PartyRole.REQUESTER),

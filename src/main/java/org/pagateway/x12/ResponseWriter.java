@@ -20,7 +20,8 @@ import io.xlate.edi.stream.EDIStreamException;
  * Writes 005010X217 278 responses: for each accepted request transaction one response transaction that
  * echoes the payer, requester, subscriber (and dependent) loops, and for each patient event its trace
  * numbers, its UM, the decision (HCR) with the authorization number, and each service line with its own HCR.
- * One instance writes the responses to one received interchange, as one interchange.
+ * One instance writes the responses to one received interchange, as one interchange with one group per
+ * received group.
  */
 public final class ResponseWriter {
 
@@ -29,7 +30,7 @@ public final class ResponseWriter {
     private static final int MSG_MAX = 264;
 
     private final X12Out x12;
-    private boolean inGroup;
+    private GroupHeader currentGroup;
 
     public ResponseWriter(OutputStream out, InterchangeHeader received, long controlNumber) {
         this.x12 = new X12Out(out);
@@ -46,9 +47,13 @@ public final class ResponseWriter {
             return;
         }
         try {
-            if (!inGroup) {
+            // one response group per request group, addressed back to that group's application sender
+            if (!group.equals(currentGroup)) {
+                if (currentGroup != null) {
+                    x12.endGroup();
+                }
                 x12.startGroup("HI", group, X12Schemas.X217);
-                inGroup = true;
+                currentGroup = group;
             }
             AuthorizationRequest first = authorizations.get(0).request();
             LocalDateTime now = LocalDateTime.now();
@@ -87,7 +92,8 @@ public final class ResponseWriter {
             trn(trace);
         }
         x12.segment("UM", request.category().x12Code(), request.certificationType(), request.serviceType(),
-                new String[] { request.placeOfService(), request.placeOfService() == null ? null : "B" });
+                new String[] { request.placeOfService(), request.placeOfService() == null ? null
+                        : request.placeOfServiceQualifier() != null ? request.placeOfServiceQualifier() : "B" });
         x12.segment("HCR", authorization.decision().actionCode(), authorization.id());
         x12.segment("REF", "NT", authorization.id());
         dates("AAH", request.serviceDates());
@@ -170,7 +176,7 @@ public final class ResponseWriter {
     /** Ends the response interchange; nothing is written when no transaction was accepted. */
     public void finish() {
         try {
-            if (inGroup) {
+            if (currentGroup != null) {
                 x12.endGroup();
             }
             x12.endInterchange();

@@ -78,9 +78,9 @@ final class X12Out {
 
     X12Out startGroup(String functionalId, GroupHeader to, String version) throws EDIStreamException {
         LocalDateTime now = LocalDateTime.now();
-        // the gateway sends one group per interchange, so the interchange number identifies it too
-        groupControl = String.valueOf(Long.parseLong(interchangeControl));
+        // groups are numbered 1, 2... within the interchange, whose own number is unique
         groupsInInterchange++;
+        groupControl = String.valueOf(groupsInInterchange);
         setsInGroup = 0;
         segment("GS", functionalId, applicationId(to == null ? null : to.applicationReceiver(), "PAGATEWAY"),
                 applicationId(to == null ? null : to.applicationSender(), "UNKNOWN"), now.format(CCYYMMDD), now.format(HHMM),

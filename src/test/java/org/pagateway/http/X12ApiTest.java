@@ -52,6 +52,10 @@ class X12ApiTest {
                 response.all("HL").stream().filter(hl -> hl.get(3).equals("SS")).count());
         assertEquals(sent.stream().map(r -> r.envelope().bhtReference()).distinct().toList(),
                 response.all("BHT").stream().map(b -> b.get(3)).toList());
+        // UM04 comes back as it was sent, place of service (B) or facility type (A) qualifier and all
+        List<String> sentPlaces = sent.stream().filter(r -> r.placeOfService() != null)
+                .map(r -> r.placeOfService() + ":" + r.placeOfServiceQualifier()).toList();
+        assertEquals(sentPlaces, response.all("UM").stream().filter(um -> !um.get(4).isEmpty()).map(um -> um.get(4)).toList());
         // the subscriber is echoed with the member ID the request carried
         assertEquals(sent.stream().map(r -> r.subscriber().memberId()).distinct().toList(), response.all("NM1").stream()
                 .filter(n -> n.get(1).equals("IL")).map(n -> n.get(9)).distinct().toList());

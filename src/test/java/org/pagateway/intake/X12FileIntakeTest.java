@@ -73,6 +73,7 @@ class X12FileIntakeTest {
         assertEquals(List.of(), response.errors());
         assertEquals(3, response.all("ISA").size());
         assertEquals(5, response.all("ST").size(), "one 278 response per accepted transaction set");
+        assertEquals(4, response.all("GS").size(), "one response group per request group");
     }
 
     @Test
