@@ -115,6 +115,7 @@ public final class X12SaxReader implements SmooksXMLReader {
         private final String[] isa = new String[17];
         private final String[] gs = new String[9];
         private final String[] st = new String[4];
+        private final String[] bht = new String[7];
         private final String[] ge = new String[3];
         private final String[] iea = new String[3];
 
@@ -146,12 +147,12 @@ public final class X12SaxReader implements SmooksXMLReader {
         private final TransactionErrors errors = new TransactionErrors();
         private final TransactionChecks checks = new TransactionChecks();
 
+        private X12InputNormalizer input;
+
         Pass(X12ReadContext context) {
             this.context = context;
             this.listener = context.listener();
         }
-
-        private X12InputNormalizer input;
 
         void run(X12InputNormalizer in) throws SAXException {
             input = in;
@@ -280,7 +281,12 @@ public final class X12SaxReader implements SmooksXMLReader {
 
         /** A 278 of the 005010X217 implementation: ST03 says so, or GS08 when ST03 is absent. */
         private boolean supported() {
-            return "278".equals(st[1]) && isX217(st[3] != null ? st[3] : gs[8]);
+            return "278".equals(st[1]) && isX217(implementation());
+        }
+
+        /** The implementation convention of the set being read: ST03, or GS08 when ST03 is absent. */
+        private String implementation() {
+            return st[3] != null ? st[3] : gs[8];
         }
 
         private boolean isX217(String version) {
@@ -288,7 +294,7 @@ public final class X12SaxReader implements SmooksXMLReader {
         }
 
         private void endTransaction() throws SAXException {
-            String implementation = st[3] != null ? st[3] : gs[8];
+            String implementation = implementation();
             if (!"278".equals(st[1])) {
                 // not a 278: the 278 schema's complaints about it say nothing useful
                 errors.notSupported();
@@ -327,10 +333,8 @@ public final class X12SaxReader implements SmooksXMLReader {
             GroupHeader g = groupHeader();
             return new EnvelopeRef(i.senderQualifier(), i.senderId(), i.receiverQualifier(), i.receiverId(),
                     i.controlNumber(), i.usage(), g.applicationSender(), g.applicationReceiver(), g.controlNumber(),
-                    st[3] != null ? st[3] : g.version(), st[2], bht[3], bht[4], bht[5]);
+                    implementation(), st[2], bht[3], bht[4], bht[5]);
         }
-
-        private final String[] bht = new String[7];
 
         private void startLoop() throws SAXException {
             String code = reader.getReferenceCode();
