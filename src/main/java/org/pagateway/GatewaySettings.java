@@ -66,7 +66,7 @@ public record GatewaySettings(Path home, String httpHost, int httpPort, String b
     }
 
     public String effectiveDbUrl() {
-        return dbUrl == null || dbUrl.isBlank() ? "jdbc:h2:file:" + dataDir().resolve("gateway") + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
+        return dbUrl == null || dbUrl.isBlank() ? "jdbc:h2:file:" + dataDir().resolve("gateway") + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
                 : dbUrl;
     }
 

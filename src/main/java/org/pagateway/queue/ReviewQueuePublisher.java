@@ -71,13 +71,15 @@ public final class ReviewQueuePublisher implements AutoCloseable {
         }
     }
 
-    /** True when a connection to the broker can be made (or is open and working). */
-    public synchronized boolean isUp() {
-        try {
-            connection().createSession(false, Session.AUTO_ACKNOWLEDGE).close();
+    /**
+     * True when a connection to the broker can be made. Its own short-lived connection, so a health check
+     * never waits behind a batch being published.
+     */
+    public boolean isUp() {
+        try (Connection probe = factory.createConnection()) {
+            probe.createSession(false, Session.AUTO_ACKNOWLEDGE).close();
             return true;
         } catch (JMSException | RuntimeException e) {
-            closeConnection();
             return false;
         }
     }
