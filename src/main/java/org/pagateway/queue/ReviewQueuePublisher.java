@@ -1,6 +1,7 @@
 package org.pagateway.queue;
 
 import java.util.List;
+import java.util.concurrent.LinkedBlockingDeque;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.pagateway.model.Authorization;
@@ -18,12 +19,15 @@ import jakarta.jms.TextMessage;
 /**
  * Puts authorizations on their review queues, persistent, as canonical JSON. Each call is one JMS
  * transaction: a batch of authorizations is queued whole or not at all, and one disk sync covers it.
+ * Calls run in parallel on sessions of one connection, so the broker can cover concurrent requests'
+ * commits with one sync (a single shared session would make every HTTP request wait for the one before).
  */
 public final class ReviewQueuePublisher implements AutoCloseable {
 
     public static final String AUTHORIZATION_ID = "authorizationId";
 
     private final ActiveMQConnectionFactory factory;
+    private final LinkedBlockingDeque<Session> idle = new LinkedBlockingDeque<>();
     private Connection connection;
 
     public ReviewQueuePublisher(String brokerUrl) {
@@ -33,16 +37,15 @@ public final class ReviewQueuePublisher implements AutoCloseable {
         factory.setRetryInterval(500);
     }
 
-    public ActiveMQConnectionFactory connectionFactory() {
-        return factory;
-    }
-
-    public synchronized void publish(List<Authorization> authorizations) {
+    public void publish(List<Authorization> authorizations) {
         if (authorizations.isEmpty()) {
             return;
         }
-        try (Session session = connection().createSession(true, Session.SESSION_TRANSACTED)) {
-            try {
+        Session session = null;
+        try {
+            session = borrow();
+            try (MessageProducer producer = session.createProducer(null)) {
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
                 for (Authorization authorization : authorizations) {
                     String queue = authorization.decision().reviewQueue();
                     if (queue == null) {
@@ -51,23 +54,21 @@ public final class ReviewQueuePublisher implements AutoCloseable {
                     TextMessage message = session.createTextMessage(CanonicalJson.mapper().writeValueAsString(authorization));
                     message.setStringProperty(AUTHORIZATION_ID, authorization.id());
                     message.setStringProperty("_AMQ_DUPL_ID", authorization.id());
-                    try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
-                        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                        producer.send(message);
-                    }
+                    producer.send(session.createQueue(queue), message);
                 }
-                session.commit();
-            } catch (JMSException | JsonProcessingException | RuntimeException e) {
-                try {
-                    session.rollback();
-                } catch (JMSException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
             }
-        } catch (JMSException | JsonProcessingException e) {
-            closeConnection();
-            throw new QueueException("cannot queue authorizations: " + e.getMessage(), e);
+            session.commit();
+            idle.push(session);
+        } catch (JMSException | JsonProcessingException | RuntimeException e) {
+            discard(session, e);
+            if (e instanceof JMSException jms) {
+                resetConnection();
+                throw new QueueException("cannot queue authorizations: " + jms.getMessage(), jms);
+            }
+            if (e instanceof JsonProcessingException json) {
+                throw new QueueException("cannot write an authorization as JSON", json);
+            }
+            throw (RuntimeException) e;
         }
     }
 
@@ -84,7 +85,29 @@ public final class ReviewQueuePublisher implements AutoCloseable {
         }
     }
 
-    private Connection connection() throws JMSException {
+    private Session borrow() throws JMSException {
+        Session session = idle.poll();
+        return session != null ? session : connection().createSession(true, Session.SESSION_TRANSACTED);
+    }
+
+    /** A session that failed is rolled back and closed, never reused. */
+    private static void discard(Session session, Exception cause) {
+        if (session == null) {
+            return;
+        }
+        try {
+            session.rollback();
+        } catch (JMSException | RuntimeException rollback) {
+            cause.addSuppressed(rollback);
+        }
+        try {
+            session.close();
+        } catch (JMSException | RuntimeException ignored) {
+            // it is going away either way
+        }
+    }
+
+    private synchronized Connection connection() throws JMSException {
         if (connection == null) {
             connection = factory.createConnection();
             connection.start();
@@ -92,20 +115,28 @@ public final class ReviewQueuePublisher implements AutoCloseable {
         return connection;
     }
 
-    private void closeConnection() {
+    private synchronized void resetConnection() {
+        Session session;
+        while ((session = idle.poll()) != null) {
+            try {
+                session.close();
+            } catch (JMSException ignored) {
+                // the connection is being replaced
+            }
+        }
         if (connection != null) {
             try {
                 connection.close();
             } catch (JMSException ignored) {
-                // already broken: that is why we are closing it
+                // already broken: that is why it is being replaced
             }
             connection = null;
         }
     }
 
     @Override
-    public synchronized void close() {
-        closeConnection();
+    public void close() {
+        resetConnection();
         factory.close();
     }
 }
