@@ -168,7 +168,7 @@ public final class X12Intake {
 
         X12Summary summary() {
             return new X12Summary(interchanges, accepted, rejected, authorizationIds, interchangeProblems,
-                    ackOut.used(), responseOut.used(), clean);
+                    responseOut.used(), clean);
         }
     }
 

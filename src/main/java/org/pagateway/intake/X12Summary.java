@@ -9,8 +9,8 @@ import org.pagateway.x12.ack.InterchangeAck;
  * whether all of it was accepted without a note (then the 278 responses say everything the sender needs).
  */
 public record X12Summary(int interchanges, int acceptedTransactions, int rejectedTransactions,
-        List<String> authorizations, List<InterchangeAck> refusedInterchanges, boolean wroteAcknowledgments,
-        boolean wroteResponses, boolean clean) {
+        List<String> authorizations, List<InterchangeAck> refusedInterchanges, boolean wroteResponses,
+        boolean clean) {
 
     public X12Summary {
         authorizations = List.copyOf(authorizations);

@@ -3,6 +3,7 @@ package org.pagateway.x12;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.pagateway.x12.ack.ElementError;
@@ -19,8 +20,6 @@ import io.xlate.edi.stream.EDIStreamException;
  */
 public final class AcknowledgmentWriter {
 
-    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
     private static final InterchangeHeader UNKNOWN_SENDER = new InterchangeHeader("ZZ", "UNKNOWN", "ZZ", "PAGATEWAY",
             null, null, "00501", null, false, "P");
 
@@ -38,8 +37,8 @@ public final class AcknowledgmentWriter {
                 // TA101-TA103 echo the ISA; where that is what was wrong, a well-formed stand-in goes back
                 LocalDateTime now = LocalDateTime.now();
                 x12.ta1(matches(interchangeAck.controlNumber(), "\\d{9}") ? interchangeAck.controlNumber() : "000000000",
-                        validDate(interchangeAck.date()) ? interchangeAck.date() : now.format(YYMMDD),
-                        validTime(interchangeAck.time()) ? interchangeAck.time() : now.format(HHMM),
+                        validDate(interchangeAck.date()) ? interchangeAck.date() : now.format(X12Out.YYMMDD),
+                        validTime(interchangeAck.time()) ? interchangeAck.time() : now.format(X12Out.HHMM),
                         interchangeAck.ackCode(), interchangeAck.noteCode());
             }
             if (!groupAcks.isEmpty()) {
@@ -118,17 +117,17 @@ public final class AcknowledgmentWriter {
     }
 
     private static boolean validDate(String yymmdd) {
-        return parses(yymmdd, YYMMDD);
+        return parses(yymmdd, 6, X12Out.YYMMDD);
     }
 
     private static boolean validTime(String hhmm) {
-        return parses(hhmm, HHMM);
+        return parses(hhmm, 4, X12Out.HHMM);
     }
 
-    private static boolean parses(String value, DateTimeFormatter format) {
+    private static boolean parses(String value, int length, DateTimeFormatter format) {
         try {
-            return value != null && value.length() == 6 - (format == HHMM ? 2 : 0) && format.parse(value) != null;
-        } catch (java.time.format.DateTimeParseException e) {
+            return value != null && value.length() == length && format.parse(value) != null;
+        } catch (DateTimeParseException e) {
             return false;
         }
     }

@@ -2,7 +2,6 @@ package org.pagateway.x12;
 
 import java.io.OutputStream;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.pagateway.model.Authorization;
@@ -25,8 +24,6 @@ import io.xlate.edi.stream.EDIStreamException;
  */
 public final class ResponseWriter {
 
-    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
     private static final int MSG_MAX = 264;
 
     private final X12Out x12;
@@ -59,7 +56,7 @@ public final class ResponseWriter {
             LocalDateTime now = LocalDateTime.now();
             x12.startTransaction("278", X12Schemas.X217, X12Schemas.get().response278());
             x12.segment("BHT", "0007", "11", first.envelope() != null ? first.envelope().bhtReference() : null,
-                    now.format(CCYYMMDD), now.format(HHMM), "18");
+                    now.format(X12Out.CCYYMMDD), now.format(X12Out.HHMM), "18");
             int hl = 0;
             x12.segment("HL", String.valueOf(++hl), null, "20", "1");
             name(first.payer());
@@ -156,9 +153,9 @@ public final class ResponseWriter {
             return;
         }
         if (range.end() == null || range.end().equals(range.start())) {
-            x12.segment("DTP", qualifier, "D8", range.start().format(CCYYMMDD));
+            x12.segment("DTP", qualifier, "D8", range.start().format(X12Out.CCYYMMDD));
         } else {
-            x12.segment("DTP", qualifier, "RD8", range.start().format(CCYYMMDD) + "-" + range.end().format(CCYYMMDD));
+            x12.segment("DTP", qualifier, "RD8", range.start().format(X12Out.CCYYMMDD) + "-" + range.end().format(X12Out.CCYYMMDD));
         }
     }
 

@@ -20,9 +20,10 @@ import io.xlate.edi.stream.EDIStreamWriter;
 final class X12Out {
 
     private static final EDIOutputFactory FACTORY = newFactory();
-    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
-    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+    /** The date and time formats of X12 envelopes and segments (ISA09, GS04/BHT04, ISA10/GS05/BHT05). */
+    static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+    static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+    static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
     private static final java.util.Set<String> ISA_QUALIFIERS = java.util.Set.of("01", "14", "20", "27", "28", "29",
             "30", "33", "ZZ");
 

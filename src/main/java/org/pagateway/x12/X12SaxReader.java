@@ -3,7 +3,6 @@ package org.pagateway.x12;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -54,8 +53,6 @@ public final class X12SaxReader implements SmooksXMLReader {
     private static final String SUPPORTED_CONTROL_VERSION = "00501";
     private static final java.util.Set<String> HEADING_SEGMENTS = java.util.Set.of("BHT");
 
-    private static final DateTimeFormatter TA1_DATE = DateTimeFormatter.ofPattern("yyMMdd");
-    private static final DateTimeFormatter TA1_TIME = DateTimeFormatter.ofPattern("HHmm");
 
     private ContentHandler handler;
     private ExecutionContext executionContext;
@@ -578,7 +575,7 @@ public final class X12SaxReader implements SmooksXMLReader {
             } else if (inGroup) {
                 addGroupError("6");
             } else {
-                refuseInterchange("022", error.name().toLowerCase().replace('_', ' ') + " (" + tag + ")");
+                refuseInterchange("022", describe(error) + " (" + tag + ")");
             }
         }
 
@@ -642,30 +639,25 @@ public final class X12SaxReader implements SmooksXMLReader {
             if (header == null && isa[13] != null) {
                 header = interchangeHeader();
             }
-            InterchangeAck ack = interchangeAck(header, note, description, processedAny);
             if (header == null) {
-                // StAEDI could not read the ISA: take who sent it from the raw fields so the TA1 can go back
+                // StAEDI could not read the ISA: take who sent it, and when, from the raw fields so the TA1
+                // can go back naming the interchange
                 String[] fields = input.lastIsaFields();
                 if (fields.length > 8) {
                     header = new InterchangeHeader(fields[5].trim(), fields[6].trim(), fields[7].trim(), fields[8].trim(),
-                            null, null, null, input.lastInterchangeControlNumber(), false,
+                            fields.length > 10 ? fields[9].trim() : null, fields.length > 10 ? fields[10].trim() : null,
+                            null, input.lastInterchangeControlNumber(), false,
                             fields.length > 15 ? fields[15].trim() : null);
                 }
-                ack = new InterchangeAck(input.lastInterchangeControlNumber(),
-                        fields.length > 10 ? fields[9].trim() : ack.date(), fields.length > 10 ? fields[10].trim() : ack.time(),
-                        note, false, description, processedAny);
             }
-            listener.interchangeEnded(header, ack);
+            listener.interchangeEnded(header, interchangeAck(header, note, description, processedAny));
             inInterchange = false;
         }
     }
 
     /** Loop errors name the loop (L2000, L2010); the 999 names the segment that starts it. */
     static String segmentIdOf(String text) {
-        if (text == null) {
-            return "HL";
-        }
-        if (text.startsWith("L2000")) {
+        if (text == null || text.startsWith("L2000")) {
             return "HL";
         }
         if (text.startsWith("L2010")) {
@@ -703,8 +695,8 @@ public final class X12SaxReader implements SmooksXMLReader {
     static InterchangeAck interchangeAck(InterchangeHeader header, String note, String description, boolean processed) {
         LocalDateTime now = LocalDateTime.now();
         return new InterchangeAck(header != null ? header.controlNumber() : null,
-                header != null && header.date() != null ? header.date() : now.format(TA1_DATE),
-                header != null && header.time() != null ? header.time() : now.format(TA1_TIME), note,
+                header != null && header.date() != null ? header.date() : now.format(X12Out.YYMMDD),
+                header != null && header.time() != null ? header.time() : now.format(X12Out.HHMM), note,
                 header != null && header.ackRequested(), description, processed);
     }
 
