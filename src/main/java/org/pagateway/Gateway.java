@@ -23,10 +23,12 @@ import org.pagateway.intake.X12Intake;
 import org.pagateway.queue.Broker;
 import org.pagateway.queue.ReviewQueuePublisher;
 import org.pagateway.rules.DecisionEngine;
+import org.pagateway.rules.PayerProfile;
 import org.pagateway.store.AuthorizationIds;
 import org.pagateway.store.AuthorizationStore;
 import org.pagateway.store.ControlNumbers;
 import org.pagateway.store.Database;
+import org.pagateway.store.ReferenceFiles;
 import org.pagateway.x12.X12RequestReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +49,7 @@ public final class Gateway implements AutoCloseable {
     private final AuthorizationStore store;
     private final Main main;
 
-    private Gateway(GatewaySettings settings) {
+    private Gateway(GatewaySettings settings, Clock clock) {
         this.settings = settings;
         createFolders(settings);
         this.broker = settings.embeddedBroker() ? Broker.start(settings.dataDir().resolve("broker"), settings.brokerPort()) : null;
@@ -63,9 +65,10 @@ public final class Gateway implements AutoCloseable {
         this.publisher = new ReviewQueuePublisher(settings.effectiveBrokerUrl());
         this.x12Reader = new X12RequestReader();
         this.store = new AuthorizationStore(database.dataSource());
-        Clock clock = Clock.systemDefaultZone();
+        DecisionEngine decisions = new DecisionEngine(PayerProfile.load(settings.profile()),
+                ReferenceFiles.roster(settings.members()), ReferenceFiles.directory(settings.providers()));
         AuthorizationIntake intake = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
-                new DecisionEngine(), store, publisher, clock);
+                decisions, store, publisher, clock);
         X12Intake x12Intake = new X12Intake(x12Reader, intake, new ControlNumbers(database.dataSource()));
 
         this.main = new Main();
@@ -82,7 +85,12 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts everything and returns once the routes run. */
     public static Gateway start(GatewaySettings settings) {
-        Gateway gateway = new Gateway(settings);
+        return start(settings, Clock.systemDefaultZone());
+    }
+
+    /** With the clock decisions are made by (the maintenance window, authorization IDs, timestamps). */
+    public static Gateway start(GatewaySettings settings, Clock clock) {
+        Gateway gateway = new Gateway(settings, clock);
         try {
             gateway.main.start();
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import org.pagateway.model.Authorization;
 import org.pagateway.model.AuthorizationRequest;
 import org.pagateway.model.CanonicalJson;
 import org.pagateway.model.Channel;
+import org.pagateway.model.Disposition;
 import org.pagateway.store.AuthorizationStore;
 import org.pagateway.validation.RequestValidator;
 
@@ -50,7 +51,14 @@ public final class AuthorizationApi {
             return new Problem("https://pa-gateway.org/problems/validation", "Invalid authorization request", 422,
                     errors.size() + " field(s) are not acceptable", errors).answer();
         }
-        Authorization authorization = intake.accept(List.of(request), Channel.JSON_HTTP, "http").get(0);
+        Disposition disposition = intake.accept(List.of(request), Channel.JSON_HTTP, "http").get(0);
+        if (disposition.decision().rejected()) {
+            List<Problem.FieldError> rejected = disposition.decision().rejections().stream()
+                    .map(r -> new Problem.FieldError(r.field(), r.reason())).toList();
+            return new Problem("https://pa-gateway.org/problems/rejected", "Authorization request rejected", 422,
+                    "The payer cannot process this request as sent; nothing was stored.", rejected).answer();
+        }
+        Authorization authorization = disposition.primary();
         return json(201, authorization, Map.of("Location", "/api/v1/authorizations/" + authorization.id()));
     }
 

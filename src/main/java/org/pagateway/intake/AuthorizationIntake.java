@@ -1,20 +1,25 @@
 package org.pagateway.intake;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.pagateway.model.Authorization;
 import org.pagateway.model.AuthorizationRequest;
 import org.pagateway.model.Channel;
+import org.pagateway.model.Decision;
+import org.pagateway.model.Disposition;
 import org.pagateway.queue.ReviewQueuePublisher;
 import org.pagateway.rules.DecisionEngine;
+import org.pagateway.rules.Ruling;
 import org.pagateway.store.AuthorizationIds;
 import org.pagateway.store.AuthorizationStore;
 
 /**
- * Where every way in meets: each canonical request gets an ID and a decision, is stored, then queued for
- * review. A request is answered only after it is stored.
+ * Where every way in meets: each canonical request is decided, the authorizations it makes get IDs, are
+ * stored, then queued for review where a person must decide. A request is answered only after it is stored.
+ * A rejected request makes no authorization: its answer is the rejection.
  */
 public final class AuthorizationIntake {
 
@@ -33,14 +38,49 @@ public final class AuthorizationIntake {
         this.clock = clock;
     }
 
-    public List<Authorization> accept(List<AuthorizationRequest> requests, Channel channel, String sourceName) {
-        List<Authorization> authorizations = new ArrayList<>(requests.size());
+    public List<Disposition> accept(List<AuthorizationRequest> requests, Channel channel, String sourceName) {
+        Instant now = clock.instant();
+        List<Disposition> dispositions = new ArrayList<>(requests.size());
+        List<Authorization> made = new ArrayList<>(requests.size());
         for (AuthorizationRequest request : requests) {
-            authorizations.add(new Authorization(ids.next(), channel, sourceName, request, decisions.decide(request),
-                    clock.instant()));
+            Ruling ruling = decisions.decide(request, now);
+            List<Authorization> authorizations = authorizations(ruling, channel, sourceName, now);
+            made.addAll(authorizations);
+            dispositions.add(new Disposition(request,
+                    authorizations.isEmpty() ? ruling.decision() : authorizations.get(0).decision(), authorizations));
         }
-        store.insertAll(authorizations);
-        queues.publish(authorizations);
+        store.insertAll(made);
+        queues.publish(made);
+        return dispositions;
+    }
+
+    /**
+     * One authorization per request the ruling makes. The seed's surgical day care: "the immediate response will
+     * generate an authorization to one of the providers and populate the second authorization number in the
+     * remarks", so the first names the second in its remarks and message, and each points at the other.
+     */
+    private List<Authorization> authorizations(Ruling ruling, Channel channel, String sourceName, Instant now) {
+        List<AuthorizationRequest> requests = ruling.authorizations();
+        List<String> made = requests.stream().map(r -> ids.next()).toList();
+        int remarksLimit = decisions.profile().limits().remarks();
+        List<Authorization> authorizations = new ArrayList<>(made.size());
+        for (int i = 0; i < made.size(); i++) {
+            AuthorizationRequest request = requests.get(i);
+            Decision decision = ruling.decision();
+            if (made.size() > 1) {
+                String self = made.get(i);
+                List<String> others = made.stream().filter(id -> !id.equals(self)).toList();
+                if (i == 0) {
+                    String note = "Second authorization " + String.join(", ", others) + ".";
+                    request = request.withRemarks(request.remarks() == null ? note
+                            : request.remarks().length() + 1 + note.length() <= remarksLimit ? request.remarks() + " " + note : request.remarks());
+                    decision = decision.withRelated(others, decision.message() == null ? note : decision.message() + " " + note);
+                } else {
+                    decision = decision.withRelated(others, decision.message());
+                }
+            }
+            authorizations.add(new Authorization(made.get(i), channel, sourceName, request, decision, now));
+        }
         return authorizations;
     }
 }

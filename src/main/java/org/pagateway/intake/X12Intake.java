@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.pagateway.model.Authorization;
 import org.pagateway.model.Channel;
+import org.pagateway.model.Disposition;
 import org.pagateway.store.ControlNumbers;
 import org.pagateway.x12.AcknowledgmentWriter;
 import org.pagateway.x12.GroupHeader;
@@ -119,15 +119,15 @@ public final class X12Intake {
             }
             List<org.pagateway.model.AuthorizationRequest> requests = new ArrayList<>(pendingRequests);
             pending.forEach(t -> requests.addAll(t.requests()));
-            List<Authorization> authorizations = intake.accept(requests, channel, sourceName);
-            authorizations.forEach(a -> authorizationIds.add(a.id()));
+            List<Disposition> dispositions = intake.accept(requests, channel, sourceName);
+            dispositions.forEach(d -> d.authorizations().forEach(a -> authorizationIds.add(a.id())));
             int next = 0;
             for (ReadTransaction transaction : pending) {
                 if (responses == null) {
                     responses = new ResponseWriter(responseOut.get(), transaction.interchange(), controlNumbers.next());
                 }
                 int count = transaction.requests().size();
-                responses.write(transaction.group(), authorizations.subList(next, next + count));
+                responses.write(transaction.group(), dispositions.subList(next, next + count));
                 next += count;
             }
             pending.clear();

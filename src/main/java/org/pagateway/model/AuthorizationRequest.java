@@ -51,4 +51,25 @@ public record AuthorizationRequest(
                 payer, requester, subscriber, patient, diagnoses, serviceLines, servicingProviders, serviceDates,
                 admissionDates, quantityQualifier, quantity, remarks, attachments, traceNumbers, ref);
     }
+
+    public AuthorizationRequest withRemarks(String newRemarks) {
+        return new AuthorizationRequest(category, certificationType, serviceType, placeOfService,
+                placeOfServiceQualifier, levelOfService,
+                payer, requester, subscriber, patient, diagnoses, serviceLines, servicingProviders, serviceDates,
+                admissionDates, quantityQualifier, quantity, newRemarks, attachments, traceNumbers, envelope);
+    }
+
+    public AuthorizationRequest withQuantity(String qualifier, BigDecimal newQuantity) {
+        return new AuthorizationRequest(category, certificationType, serviceType, placeOfService,
+                placeOfServiceQualifier, levelOfService,
+                payer, requester, subscriber, patient, diagnoses, serviceLines, servicingProviders, serviceDates,
+                admissionDates, qualifier, newQuantity, remarks, attachments, traceNumbers, envelope);
+    }
+
+    public AuthorizationRequest withServicingProviders(List<Party> providers) {
+        return new AuthorizationRequest(category, certificationType, serviceType, placeOfService,
+                placeOfServiceQualifier, levelOfService,
+                payer, requester, subscriber, patient, diagnoses, serviceLines, providers, serviceDates,
+                admissionDates, quantityQualifier, quantity, remarks, attachments, traceNumbers, envelope);
+    }
 }

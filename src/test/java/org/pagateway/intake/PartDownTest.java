@@ -37,7 +37,7 @@ class PartDownTest {
         try (X12RequestReader reader = new X12RequestReader();
                 ReviewQueuePublisher publisher = new ReviewQueuePublisher(RunningGateway.brokerUrl())) {
             AuthorizationIntake intake = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
-                    new DecisionEngine(), new AuthorizationStore(database.dataSource()), publisher, clock);
+                    DecisionEngine.standard(), new AuthorizationStore(database.dataSource()), publisher, clock);
             Path outbox = Files.createDirectories(home.resolve("outbox"));
             Path errors = Files.createDirectories(home.resolve("error"));
             X12FileIntake files = new X12FileIntake(new X12Intake(reader, intake, new ControlNumbers(database.dataSource())),

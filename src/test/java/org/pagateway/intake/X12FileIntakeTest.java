@@ -56,7 +56,7 @@ class X12FileIntakeTest {
         assertTrue(authorizationId.matches("\\d{5}R\\d{5}"), authorizationId);
 
         Authorization stored = RunningGateway.gateway().store().find(authorizationId).orElseThrow();
-        assertEquals(AuthorizationStatus.PEND, stored.status());
+        assertEquals(AuthorizationStatus.MEDREVIEW, stored.status(), "surgical day care goes to medical review");
         assertEquals(name, stored.sourceName());
         assertEquals("29881", stored.request().serviceLines().get(0).code());
     }

@@ -9,13 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.pagateway.Gateway;
 import org.pagateway.GatewaySettings;
+import org.pagateway.rules.PayerProfile;
 
 /**
  * One real gateway for the whole test run: embedded Artemis reached over TCP on a free port, H2 in a
@@ -36,7 +39,7 @@ public final class RunningGateway implements BeforeAllCallback {
                         "gateway.home", home.toString(),
                         "gateway.http.port", String.valueOf(freePort()),
                         "gateway.broker.port", String.valueOf(freePort()),
-                        "gateway.inbox.delay", "100")));
+                        "gateway.inbox.delay", "100")), outsideMaintenance());
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(RunningGateway.class.getName(), (ExtensionContext.Store.CloseableResource) () -> {
                             gateway.close();
@@ -44,6 +47,17 @@ public final class RunningGateway implements BeforeAllCallback {
                         });
             }
         }
+    }
+
+    /**
+     * The real clock, moved back four days when it is in the payer's monthly maintenance window: during it every
+     * request is pended, and the tests expect the decisions of a normal day. The window has its own tests.
+     */
+    private static Clock outsideMaintenance() {
+        PayerProfile profile = PayerProfile.standard();
+        Clock system = Clock.systemDefaultZone();
+        boolean inWindow = profile.maintenanceWindow().contains(LocalDateTime.ofInstant(system.instant(), profile.payer().zone()));
+        return inWindow ? Clock.offset(system, Duration.ofDays(-4)) : system;
     }
 
     public static Gateway gateway() {
