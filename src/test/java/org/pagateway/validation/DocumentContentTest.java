@@ -4,34 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
-import org.pagateway.fax.FaxCover;
-import org.pagateway.fax.FaxCoverSheet;
 import org.pagateway.model.DocumentType;
+import org.pagateway.support.SampleDocuments;
 
 class DocumentContentTest {
 
     @Test
     void aRealPdfIsAPdf() {
-        byte[] pdf = FaxCoverSheet.render(new FaxCover(null, null, "19164R00145", "Dr. Example", null, null, null, null,
-                null, null));
-
-        assertEquals(DocumentType.PDF, DocumentContent.check(pdf));
+        assertEquals(DocumentType.PDF, DocumentContent.check(SampleDocuments.pdf("19164R00145")));
     }
 
     @Test
-    void realImagesAreKnownByTheirFirstBytes() throws IOException {
-        assertEquals(DocumentType.PNG, DocumentContent.check(image("png")));
-        assertEquals(DocumentType.JPEG, DocumentContent.check(image("jpeg")));
-        assertEquals(DocumentType.TIFF, DocumentContent.check(image("tiff")));
+    void realImagesAreKnownByTheirFirstBytes() {
+        assertEquals(DocumentType.PNG, DocumentContent.check(SampleDocuments.image("png")));
+        assertEquals(DocumentType.JPEG, DocumentContent.check(SampleDocuments.image("jpeg")));
+        assertEquals(DocumentType.TIFF, DocumentContent.check(SampleDocuments.image("tiff")));
     }
 
     @Test
@@ -77,14 +68,6 @@ class DocumentContentTest {
         assertEquals(DocumentRefused.Kind.TOO_LARGE, refused.kind());
         assertEquals("file", refused.field());
         assertTrue(refused.reason().contains("5242881 bytes") && refused.reason().contains("up to 5 MB"), refused.reason());
-    }
-
-    private static byte[] image(String format) throws IOException {
-        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(3, 3, 0x336699);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertTrue(ImageIO.write(image, format, out), "no ImageIO writer for " + format);
-        return out.toByteArray();
     }
 
     private static byte[] padded(int... first) {
