@@ -16,18 +16,21 @@ import org.pagateway.http.AuthorizationApi;
 import org.pagateway.http.HealthApi;
 import org.pagateway.http.HttpAnswerWriter;
 import org.pagateway.http.Problems;
+import org.pagateway.http.ReviewApi;
 import org.pagateway.http.X12Api;
 import org.pagateway.intake.AuthorizationIntake;
 import org.pagateway.intake.X12FileIntake;
 import org.pagateway.intake.X12Intake;
 import org.pagateway.queue.Broker;
 import org.pagateway.queue.ReviewQueuePublisher;
+import org.pagateway.review.ReviewDesk;
 import org.pagateway.rules.DecisionEngine;
 import org.pagateway.rules.PayerProfile;
 import org.pagateway.store.AuthorizationIds;
 import org.pagateway.store.AuthorizationStore;
 import org.pagateway.store.ControlNumbers;
 import org.pagateway.store.Database;
+import org.pagateway.store.DocumentStore;
 import org.pagateway.store.ReferenceFiles;
 import org.pagateway.x12.X12RequestReader;
 import org.slf4j.Logger;
@@ -65,11 +68,14 @@ public final class Gateway implements AutoCloseable {
         this.publisher = new ReviewQueuePublisher(settings.effectiveBrokerUrl());
         this.x12Reader = new X12RequestReader();
         this.store = new AuthorizationStore(database.dataSource());
-        DecisionEngine decisions = new DecisionEngine(PayerProfile.load(settings.profile()),
+        PayerProfile profile = PayerProfile.load(settings.profile());
+        DecisionEngine decisions = new DecisionEngine(profile,
                 ReferenceFiles.roster(settings.members()), ReferenceFiles.directory(settings.providers()));
         AuthorizationIntake intake = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
                 decisions, store, publisher, clock);
-        X12Intake x12Intake = new X12Intake(x12Reader, intake, new ControlNumbers(database.dataSource()));
+        ControlNumbers controlNumbers = new ControlNumbers(database.dataSource());
+        X12Intake x12Intake = new X12Intake(x12Reader, intake, controlNumbers);
+        ReviewDesk reviews = new ReviewDesk(store, publisher, controlNumbers, profile, settings.outbox(), clock);
 
         this.main = new Main();
         main.configure().withRoutesIncludePattern("classpath:routes/*.yaml");
@@ -77,7 +83,8 @@ public final class Gateway implements AutoCloseable {
         settings.asProperties().forEach(main::addOverrideProperty);
         main.bind("x12FileIntake", new X12FileIntake(x12Intake, settings.outbox(), settings.errors()));
         main.bind("x12Api", new X12Api(x12Intake));
-        main.bind("authorizationApi", new AuthorizationApi(intake, store));
+        main.bind("authorizationApi", new AuthorizationApi(intake, store, new DocumentStore(database.dataSource(), clock)));
+        main.bind("reviewApi", new ReviewApi(reviews));
         main.bind("healthApi", new HealthApi(healthChecks()));
         main.bind("problems", new Problems());
         main.bind("httpAnswer", new HttpAnswerWriter());

@@ -1,6 +1,5 @@
 package org.pagateway.fax;
 
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -8,7 +7,7 @@ import java.util.stream.Stream;
 import org.pagateway.model.Address;
 import org.pagateway.model.Authorization;
 import org.pagateway.model.Party;
-import org.pagateway.rules.DecisionEngine;
+import org.pagateway.rules.PayerProfile;
 
 /**
  * What the seed's fax cover sheet carries: who it goes to, the authorization it belongs to, who sends it and
@@ -29,6 +28,7 @@ public record FaxCover(
         String notice) {
 
     public static final String PAYER = "AllWays Health Partners";
+    public static final String FAX = "617-586-1700";
 
     /** The seed's Notice of Confidentiality, word for word. */
     public static final String CONFIDENTIALITY = "This transmission is intended only for the addressee listed above"
@@ -39,20 +39,23 @@ public record FaxCover(
 
     public FaxCover {
         to = to == null || to.isBlank() ? PAYER : to;
-        faxNumber = faxNumber == null || faxNumber.isBlank() ? DecisionEngine.PAYER_FAX : faxNumber;
+        faxNumber = faxNumber == null || faxNumber.isBlank() ? FAX : faxNumber;
         notice = notice == null || notice.isBlank() ? CONFIDENTIALITY : notice;
     }
 
     /**
-     * The cover for clinicals of a stored authorization: from its requesting provider (the site is the
-     * provider's address, the phone its contact's), dated when the gateway accepted the request.
+     * The cover for clinicals of a stored authorization: to the payer of the profile, from its requesting provider
+     * (the site is the provider's address, the phone its contact's), dated when the gateway accepted the request
+     * in the payer's time zone.
      */
-    public static FaxCover of(Authorization authorization, ZoneId zone, String contents) {
+    public static FaxCover of(Authorization authorization, PayerProfile profile, String contents) {
         Party requester = authorization.request().requester();
         String phone = requester == null || requester.contact() == null ? null : requester.contact().phone();
-        return new FaxCover(null, null, authorization.id(), Printed.name(requester), site(requester),
+        PayerProfile.Payer payer = profile.payer();
+        return new FaxCover(payer.name(), payer.fax(), authorization.id(), Printed.name(requester), site(requester),
                 requester == null ? null : requester.npi(), Printed.phone(phone),
-                authorization.createdAt().atZone(zone), contents, null);
+                authorization.createdAt().atZone(payer.zone()), contents,
+                CONFIDENTIALITY.replace("617-772-5500", payer.confidentialityPhone()));
     }
 
     private static String site(Party requester) {

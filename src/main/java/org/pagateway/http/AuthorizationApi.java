@@ -1,6 +1,6 @@
 package org.pagateway.http;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +11,11 @@ import org.pagateway.model.CanonicalJson;
 import org.pagateway.model.Channel;
 import org.pagateway.model.Disposition;
 import org.pagateway.store.AuthorizationStore;
+import org.pagateway.store.DocumentStore;
 import org.pagateway.validation.RequestValidator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** POST /api/v1/authorizations and GET /api/v1/authorizations/{id}: JSON in, canonical model, JSON out. */
 public final class AuthorizationApi {
@@ -24,28 +24,21 @@ public final class AuthorizationApi {
 
     private final AuthorizationIntake intake;
     private final AuthorizationStore store;
+    private final DocumentStore documents;
     private final RequestValidator validator = new RequestValidator();
 
-    public AuthorizationApi(AuthorizationIntake intake, AuthorizationStore store) {
+    public AuthorizationApi(AuthorizationIntake intake, AuthorizationStore store, DocumentStore documents) {
         this.intake = intake;
         this.store = store;
+        this.documents = documents;
     }
 
     public HttpAnswer submit(byte[] body) {
-        if (body == null || body.length == 0) {
-            return Problem.of(400, "bad-json", "Bad JSON", "The body is empty; send a JSON authorization request.").answer();
+        JsonBody<AuthorizationRequest> parsed = JsonBody.read(body, AuthorizationRequest.class, "an authorization request");
+        if (parsed.problem() != null) {
+            return parsed.problem();
         }
-        AuthorizationRequest request;
-        try {
-            request = CanonicalJson.mapper().readValue(body, AuthorizationRequest.class);
-        } catch (JsonProcessingException e) {
-            return badJson(e);
-        } catch (IOException e) {
-            return Problem.of(400, "bad-json", "Bad JSON", "The body could not be read.").answer();
-        }
-        if (request == null) {
-            return Problem.of(400, "bad-json", "Bad JSON", "The body is JSON null; send an authorization request.").answer();
-        }
+        AuthorizationRequest request = parsed.value();
         List<Problem.FieldError> errors = validator.validate(request);
         if (!errors.isEmpty()) {
             return new Problem("https://pa-gateway.org/problems/validation", "Invalid authorization request", 422,
@@ -62,40 +55,30 @@ public final class AuthorizationApi {
         return json(201, authorization, Map.of("Location", "/api/v1/authorizations/" + authorization.id()));
     }
 
+    /** One authorization with its service lines, decision, documents and history. */
     public HttpAnswer find(String id) {
-        return store.find(id).map(a -> json(200, a, Map.of()))
-                .orElseGet(() -> Problem.of(404, "not-found", "Not found", "No authorization " + id + ".").answer());
+        return store.find(id).map(a -> {
+            ObjectNode view = CanonicalJson.mapper().valueToTree(a);
+            view.set("documents", CanonicalJson.mapper().valueToTree(documents.list(id)));
+            view.set("history", CanonicalJson.mapper().valueToTree(store.history(id)));
+            return json(200, view, Map.of());
+        }).orElseGet(() -> notFound(id));
     }
 
-    private static HttpAnswer badJson(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
-        String reason;
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            field = path(unknown);
-            reason = "is not a field of an authorization request";
-        } else if (e instanceof JsonMappingException) {
-            reason = "has a value of the wrong type or format: " + e.getOriginalMessage().replaceAll("\\R.*", "");
-        } else {
-            reason = "the body is not well-formed JSON (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
-                    + ", column " + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ")";
+    /** The 278 response of the latest review decision, for clients that submitted X12 or want it as X12. */
+    public HttpAnswer response(String id) {
+        if (store.find(id).isEmpty()) {
+            return notFound(id);
         }
-        return new Problem("https://pa-gateway.org/problems/bad-json", "Bad JSON", 400, reason,
-                List.of(new Problem.FieldError(field == null || field.isEmpty() ? "$" : field, reason))).answer();
+        return store.response(id)
+                .map(x12 -> new HttpAnswer(200, X12Api.X12, x12.getBytes(StandardCharsets.US_ASCII), Map.of()))
+                .orElseGet(() -> Problem.of(404, "no-response", "No decision yet",
+                        "Authorization " + id + " has no review decision yet; its first answer was the one given at submission.")
+                        .answer());
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+    static HttpAnswer notFound(String id) {
+        return Problem.of(404, "not-found", "Not found", "No authorization " + id + ".").answer();
     }
 
     private static HttpAnswer json(int status, Object value, Map<String, String> headers) {

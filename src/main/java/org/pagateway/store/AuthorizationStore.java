@@ -12,9 +12,11 @@ import javax.sql.DataSource;
 
 import org.pagateway.model.Authorization;
 import org.pagateway.model.AuthorizationRequest;
+import org.pagateway.model.AuthorizationStatus;
 import org.pagateway.model.CanonicalJson;
 import org.pagateway.model.Channel;
 import org.pagateway.model.Decision;
+import org.pagateway.model.HistoryEntry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -24,6 +26,9 @@ public final class AuthorizationStore {
     private static final String INSERT = "INSERT INTO authorization_record (id, status, action_code, channel, source_name,"
             + " member_id, requester_id, request_category, service_type, review_queue, interchange_ref, request_json,"
             + " decision_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String INSERT_HISTORY = "INSERT INTO authorization_history (authorization_id, happened_at, actor,"
+            + " action, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
 
@@ -35,12 +40,17 @@ public final class AuthorizationStore {
     public void insertAll(List<Authorization> authorizations) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT);
+                    PreparedStatement history = c.prepareStatement(INSERT_HISTORY)) {
                 for (Authorization a : authorizations) {
                     bind(insert, a);
                     insert.addBatch();
+                    bindHistory(history, a.id(), new HistoryEntry(a.createdAt(), "gateway", "RECEIVED", null, a.status(),
+                            a.decision().outcome() + (a.decision().reviewQueue() == null ? "" : " to " + a.decision().reviewQueue())));
+                    history.addBatch();
                 }
                 insert.executeBatch();
+                history.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -98,6 +108,84 @@ public final class AuthorizationStore {
         } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot read authorization " + id, e);
         }
+    }
+
+    /**
+     * Records a reviewer's decision, the 278 response it sends and the history entry, if the authorization still
+     * has the status the decision was made on. False when someone decided it meanwhile.
+     */
+    public boolean decide(String id, AuthorizationStatus expected, Decision decision, String responseX12, HistoryEntry entry) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement update = c.prepareStatement("UPDATE authorization_record SET status = ?, action_code = ?,"
+                    + " review_queue = ?, decision_json = ?, response_x12 = ?, updated_at = ? WHERE id = ? AND status = ?");
+                    PreparedStatement history = c.prepareStatement(INSERT_HISTORY)) {
+                update.setString(1, decision.status().name());
+                update.setString(2, decision.actionCode());
+                update.setString(3, decision.reviewQueue());
+                update.setString(4, json(decision));
+                update.setString(5, responseX12);
+                update.setTimestamp(6, Timestamp.from(entry.at()));
+                update.setString(7, id);
+                update.setString(8, expected.name());
+                if (update.executeUpdate() != 1) {
+                    c.rollback();
+                    return false;
+                }
+                bindHistory(history, id, entry);
+                history.executeUpdate();
+                c.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the decision on " + id, e);
+        }
+    }
+
+    public List<HistoryEntry> history(String id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT happened_at, actor, action, from_status, to_status, note"
+                        + " FROM authorization_history WHERE authorization_id = ? ORDER BY id")) {
+            select.setString(1, id);
+            List<HistoryEntry> entries = new java.util.ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new HistoryEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                            rs.getString(4) == null ? null : AuthorizationStatus.valueOf(rs.getString(4)),
+                            AuthorizationStatus.valueOf(rs.getString(5)), rs.getString(6)));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the history of " + id, e);
+        }
+    }
+
+    /** The latest 278 response a decision sent for the authorization. */
+    public Optional<String> response(String id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT response_x12 FROM authorization_record WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the response of " + id, e);
+        }
+    }
+
+    private static void bindHistory(PreparedStatement insert, String id, HistoryEntry entry) throws SQLException {
+        insert.setString(1, id);
+        insert.setTimestamp(2, Timestamp.from(entry.at()));
+        insert.setString(3, entry.actor());
+        insert.setString(4, entry.action());
+        insert.setString(5, entry.fromStatus() == null ? null : entry.fromStatus().name());
+        insert.setString(6, entry.toStatus().name());
+        String note = entry.note();
+        insert.setString(7, note == null || note.length() <= 1000 ? note : note.substring(0, 1000));
     }
 
     public int count() {

@@ -4,12 +4,14 @@ import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.pagateway.model.Authorization;
 import org.pagateway.model.AuthorizationRequest;
 import org.pagateway.model.Certification;
 import org.pagateway.model.DateRange;
 import org.pagateway.model.Decision;
 import org.pagateway.model.Diagnosis;
 import org.pagateway.model.Disposition;
+import org.pagateway.model.EnvelopeRef;
 import org.pagateway.model.Member;
 import org.pagateway.model.Party;
 import org.pagateway.model.Rejection;
@@ -64,7 +66,10 @@ public final class ResponseWriter {
                     .filter(r -> r.level().ordinal() <= RejectionLevel.DEPENDENT.ordinal()).distinct().toList();
             LocalDateTime now = LocalDateTime.now();
             x12.startTransaction("278", X12Schemas.X217, X12Schemas.get().response278());
-            x12.segment("BHT", "0007", "11", first.envelope() != null ? first.envelope().bhtReference() : null,
+            // a request that came as JSON has no BHT03 to echo: its authorization number stands in
+            String reference = first.envelope() != null ? first.envelope().bhtReference()
+                    : dispositions.get(0).primary() != null ? dispositions.get(0).primary().id() : "UNKNOWN";
+            x12.segment("BHT", "0007", "11", reference,
                     now.format(X12Out.CCYYMMDD), now.format(X12Out.HHMM), "18");
             int hl = 0;
             x12.segment("HL", String.valueOf(++hl), null, "20", "1");
@@ -217,6 +222,31 @@ public final class ResponseWriter {
         x12.segment("NM1", entityCode, "1", member.lastName(), member.firstName(), member.middleName(), null,
                 member.suffix(), member.memberId() == null ? null : "MI", member.memberId());
         aaa(rejections, level, 0);
+    }
+
+    /**
+     * The 278 response a reviewer's decision sends: one interchange addressed back to whoever sent the request
+     * (for a JSON request, to the requesting provider's NPI).
+     */
+    public static byte[] decided(Authorization authorization, long controlNumber, String payerId) {
+        EnvelopeRef sent = authorization.request().envelope();
+        InterchangeHeader to;
+        GroupHeader group;
+        if (sent != null) {
+            to = new InterchangeHeader(sent.senderQualifier(), sent.senderId(), sent.receiverQualifier(), sent.receiverId(),
+                    null, null, "00501", sent.interchangeControlNumber(), false, sent.usageIndicator());
+            group = new GroupHeader("HI", sent.applicationSender(), sent.applicationReceiver(), null, null,
+                    sent.groupControlNumber(), X12Schemas.X217);
+        } else {
+            String npi = authorization.request().requester() == null ? null : authorization.request().requester().id();
+            to = new InterchangeHeader("ZZ", npi, "ZZ", payerId, null, null, "00501", null, false, "P");
+            group = new GroupHeader("HI", npi, payerId, null, null, null, X12Schemas.X217);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ResponseWriter writer = new ResponseWriter(out, to, controlNumber);
+        writer.write(group, List.of(Disposition.of(authorization)));
+        writer.finish();
+        return out.toByteArray();
     }
 
     /** Ends the response interchange; nothing is written when no transaction was accepted. */

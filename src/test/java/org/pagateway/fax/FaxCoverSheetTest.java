@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.pagateway.model.Authorization;
+import org.pagateway.rules.PayerProfile;
 import org.pagateway.support.RenderedPdf;
 import org.pagateway.support.SampleAuthorizations;
 
@@ -22,12 +23,12 @@ class FaxCoverSheetTest {
         Authorization authorization = SampleAuthorizations.of(SampleAuthorizations.request("01-outpatient-surgical-sdc.json"),
                 "19164R00145", Instant.parse("2019-06-13T17:49:00Z"));
 
-        RenderedPdf pdf = RenderedPdf.of(FaxCoverSheet.render(FaxCover.of(authorization, BOSTON, "Clinical notes, 12 pages")));
+        RenderedPdf pdf = RenderedPdf.of(FaxCoverSheet.render(FaxCover.of(authorization, PayerProfile.standard(), "Clinical notes, 12 pages")));
 
         assertEquals(1, pdf.pages());
         String text = pdf.flat();
         List<String> expected = List.of(
-                "To: AllWays Health Partners",
+                "To: EXAMPLE HEALTH PARTNERS", // the payer of config/payer-profile.yaml
                 "Fax Number: 617-586-1700",
                 "Auth Id: 19164R00145",
                 "From: NORTHGATE ORTHOPEDIC ASSOCIATES",

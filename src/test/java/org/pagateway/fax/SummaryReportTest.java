@@ -49,7 +49,7 @@ class SummaryReportTest {
         String text = pdf.flat();
         for (String expected : List.of(
                 "Authorization ID: 19164R00145",
-                "Status: PEND",
+                "Status: MEDREVIEW",
                 "Decision Action: A4 (pended)",
                 "Created: 06/13/2019 10:30 AM EDT",
                 "Member ID: EXH100234501",
@@ -61,7 +61,7 @@ class SummaryReportTest {
                 "Line Code Code Type Modifiers Units Service Dates",
                 "1 29881 CPT RT 1 UN 12/14/2026 - 03/13/2027",
                 "Remarks Right knee arthroscopy with partial medial meniscectomy after 12 weeks of failed PT.",
-                "Reasons: pended for clinical review",
+                "Reasons: Surgical (SDC): medical review",
                 "In the interim, you can fax your clinical notes to us at 617-586-1700.",
                 "Clinical information rcvd 06/13/2019 19164R00145.pdf 228KB 06/13/2019 10:30 AM EDT",
                 "19164R00145 06/13/2019 01:49 PM 19164R00145-1.pdf 349KB 06/13/2019 01:49 PM EDT")) {

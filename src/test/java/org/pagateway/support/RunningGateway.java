@@ -9,8 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Map;
 
@@ -70,6 +72,36 @@ public final class RunningGateway implements BeforeAllCallback {
 
     public static String brokerUrl() {
         return gateway.settings().effectiveBrokerUrl();
+    }
+
+    /** Copies under a temporary name first so the inbox never sees half a file, as a clearinghouse should. */
+    public static String dropIntoInbox(Path source, String name) {
+        Path inbox = settings().inbox();
+        Path temp = inbox.resolve("." + name);
+        try {
+            Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return name;
+    }
+
+    /** Waits up to 30 s for a file the gateway writes. */
+    public static Path awaitFile(Path file) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!Files.exists(file)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no " + file + " after 30 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + file);
+            }
+        }
+        return file;
     }
 
     public static HttpResponse<byte[]> post(String path, String contentType, byte[] body) {

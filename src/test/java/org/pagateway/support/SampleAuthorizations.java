@@ -33,11 +33,11 @@ public final class SampleAuthorizations {
         }
     }
 
-    /** The request with the gateway's own decision for it (pended today). */
+    /** The request with the decision the payer profile gives it, as decided when it was created. */
     public static Authorization of(JsonNode request, String id, Instant createdAt) {
         try {
             AuthorizationRequest parsed = JSON.treeToValue(request, AuthorizationRequest.class);
-            return of(request, id, createdAt, JSON.valueToTree(new DecisionEngine().decide(parsed)));
+            return of(request, id, createdAt, JSON.valueToTree(DecisionEngine.standard().decide(parsed, createdAt).decision()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
