@@ -22,6 +22,7 @@ import org.pagateway.intake.AuthorizationIntake;
 import org.pagateway.intake.X12FileIntake;
 import org.pagateway.intake.X12Intake;
 import org.pagateway.queue.Broker;
+import org.pagateway.queue.QueueSweep;
 import org.pagateway.queue.ReviewQueuePublisher;
 import org.pagateway.review.ReviewDesk;
 import org.pagateway.rules.DecisionEngine;
@@ -85,6 +86,7 @@ public final class Gateway implements AutoCloseable {
         main.bind("x12Api", new X12Api(x12Intake));
         main.bind("authorizationApi", new AuthorizationApi(intake, store, new DocumentStore(database.dataSource(), clock)));
         main.bind("reviewApi", new ReviewApi(reviews));
+        main.bind("queueSweep", new QueueSweep(store, publisher, clock));
         main.bind("healthApi", new HealthApi(healthChecks()));
         main.bind("problems", new Problems());
         main.bind("httpAnswer", new HttpAnswerWriter());

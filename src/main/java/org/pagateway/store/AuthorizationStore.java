@@ -5,7 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -17,6 +21,7 @@ import org.pagateway.model.CanonicalJson;
 import org.pagateway.model.Channel;
 import org.pagateway.model.Decision;
 import org.pagateway.model.HistoryEntry;
+import org.pagateway.model.Receipt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -25,7 +30,7 @@ public final class AuthorizationStore {
 
     private static final String INSERT = "INSERT INTO authorization_record (id, status, action_code, channel, source_name,"
             + " member_id, requester_id, request_category, service_type, review_queue, interchange_ref, request_json,"
-            + " decision_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " decision_json, created_at, updated_at, queued) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String INSERT_HISTORY = "INSERT INTO authorization_history (authorization_id, happened_at, actor,"
             + " action, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -38,16 +43,38 @@ public final class AuthorizationStore {
 
     /** Stores all in one database transaction: a batch of authorizations is stored whole or not at all. */
     public void insertAll(List<Authorization> authorizations) {
+        insertAll(authorizations, List.of());
+    }
+
+    /**
+     * Stores the authorizations and the receipts of the requests that made them in one database transaction.
+     * {@link AlreadyReceived} when a receipt's key is taken: another gateway (or an earlier run) answered that
+     * request first, and nothing of this batch is stored.
+     */
+    public void insertAll(List<Authorization> authorizations, List<Receipt> receipts) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement(INSERT);
-                    PreparedStatement history = c.prepareStatement(INSERT_HISTORY)) {
+                    PreparedStatement history = c.prepareStatement(INSERT_HISTORY);
+                    PreparedStatement received = c.prepareStatement("INSERT INTO received_request (request_key,"
+                            + " authorization_ids, decision_json, received_at) VALUES (?, ?, ?, ?)")) {
                 for (Authorization a : authorizations) {
                     bind(insert, a);
                     insert.addBatch();
                     bindHistory(history, a.id(), new HistoryEntry(a.createdAt(), "gateway", "RECEIVED", null, a.status(),
                             a.decision().outcome() + (a.decision().reviewQueue() == null ? "" : " to " + a.decision().reviewQueue())));
                     history.addBatch();
+                }
+                Timestamp now = Timestamp.from(java.time.Instant.now());
+                for (Receipt r : receipts) {
+                    received.setString(1, r.key());
+                    received.setString(2, String.join(",", r.authorizationIds()));
+                    received.setString(3, json(r.decision()));
+                    received.setTimestamp(4, now);
+                    received.addBatch();
+                }
+                if (!receipts.isEmpty()) {
+                    received.executeBatch();
                 }
                 insert.executeBatch();
                 history.executeBatch();
@@ -57,7 +84,86 @@ public final class AuthorizationStore {
                 throw e;
             }
         } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                throw new AlreadyReceived(e);
+            }
             throw new StoreException("cannot store authorizations", e);
+        }
+    }
+
+    /** 23505: unique violation, in H2 and PostgreSQL alike (a batch may wrap it). */
+    private static boolean isUniqueViolation(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if ("23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return e.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState());
+    }
+
+    /** The receipts of requests already answered, by key. */
+    public Map<String, Receipt> receipts(Collection<String> keys) {
+        Map<String, Receipt> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            List<String> all = new ArrayList<>(keys);
+            for (int from = 0; from < all.size(); from += 100) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 100));
+                try (PreparedStatement select = c.prepareStatement("SELECT request_key, authorization_ids, decision_json"
+                        + " FROM received_request WHERE request_key IN (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            String ids = rs.getString(2);
+                            found.put(rs.getString(1), new Receipt(rs.getString(1),
+                                    ids == null || ids.isEmpty() ? List.of() : List.of(ids.split(",")),
+                                    CanonicalJson.mapper().readValue(rs.getString(3), Decision.class)));
+                        }
+                    }
+                }
+            }
+            return found;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("cannot read received requests", e);
+        }
+    }
+
+    /** These authorizations are on their review queues now. */
+    public void markQueued(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("UPDATE authorization_record SET queued = TRUE WHERE id = ?")) {
+            for (String id : ids) {
+                update.setString(1, id);
+                update.addBatch();
+            }
+            update.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("cannot mark authorizations queued", e);
+        }
+    }
+
+    /** Authorizations stored before {@code before} that should be on a review queue and are not known to be. */
+    public List<Authorization> unqueued(java.time.Instant before, int limit) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT id FROM authorization_record WHERE queued = FALSE"
+                        + " AND review_queue IS NOT NULL AND created_at < ? ORDER BY created_at FETCH FIRST " + limit + " ROWS ONLY")) {
+            select.setTimestamp(1, Timestamp.from(before));
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read unqueued authorizations", e);
         }
     }
 
@@ -81,6 +187,8 @@ public final class AuthorizationStore {
         insert.setString(13, json(a.decision()));
         insert.setTimestamp(14, created);
         insert.setTimestamp(15, created);
+        // nothing to queue counts as queued, so the sweep never looks at it
+        insert.setBoolean(16, a.decision().reviewQueue() == null);
     }
 
     /** A dependent is often sent by name only: the subscriber's member ID finds the family's requests. */
