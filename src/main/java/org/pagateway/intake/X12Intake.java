@@ -36,6 +36,8 @@ public final class X12Intake {
      * responses are written right after, so nothing is answered before it is stored.
      */
     static final int BATCH_REQUESTS = 100;
+    /** A large batch says how far it got this often, in transaction sets. */
+    static final int PROGRESS_EVERY = 1_000;
 
     private final X12RequestReader reader;
     private final AuthorizationIntake intake;
@@ -78,6 +80,7 @@ public final class X12Intake {
 
         private int interchanges;
         private int accepted;
+        private int answered;
         private int rejected;
         private final List<String> authorizationIds = new ArrayList<>();
         private final List<InterchangeAck> interchangeProblems = new ArrayList<>();
@@ -129,6 +132,11 @@ public final class X12Intake {
                 int count = transaction.requests().size();
                 responses.write(transaction.group(), dispositions.subList(next, next + count));
                 next += count;
+            }
+            int before = answered;
+            answered += pending.size();
+            if (answered / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+                LOG.info("{} {}: {} transaction(s) stored, queued and answered so far", channel, sourceName, answered);
             }
             pending.clear();
             pendingRequests = 0;

@@ -136,7 +136,7 @@ public final class RunningGateway implements BeforeAllCallback {
         return URI.create("http://" + gateway.settings().httpHost() + ":" + gateway.settings().httpPort() + path);
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
