@@ -11,6 +11,7 @@ import org.pagateway.model.Channel;
 import org.pagateway.model.Decision;
 import org.pagateway.model.Disposition;
 import org.pagateway.queue.ReviewQueuePublisher;
+import org.pagateway.review.RevisionDesk;
 import org.pagateway.rules.DecisionEngine;
 import org.pagateway.rules.Ruling;
 import org.pagateway.store.AuthorizationIds;
@@ -19,7 +20,8 @@ import org.pagateway.store.AuthorizationStore;
 /**
  * Where every way in meets: each canonical request is decided, the authorizations it makes get IDs, are
  * stored, then queued for review where a person must decide. A request is answered only after it is stored.
- * A rejected request makes no authorization: its answer is the rejection.
+ * A rejected request makes no authorization: its answer is the rejection. A revision (UM02 S, 4, 3) makes none
+ * either: it changes the authorization it names, and its answer is about that one.
  */
 public final class AuthorizationIntake {
 
@@ -27,31 +29,43 @@ public final class AuthorizationIntake {
     private final DecisionEngine decisions;
     private final AuthorizationStore store;
     private final ReviewQueuePublisher queues;
+    private final RevisionDesk revisions;
     private final Clock clock;
 
     public AuthorizationIntake(AuthorizationIds ids, DecisionEngine decisions, AuthorizationStore store,
-            ReviewQueuePublisher queues, Clock clock) {
+            ReviewQueuePublisher queues, RevisionDesk revisions, Clock clock) {
         this.ids = ids;
         this.decisions = decisions;
         this.store = store;
         this.queues = queues;
+        this.revisions = revisions;
         this.clock = clock;
     }
 
+    /** One disposition per request, in the order of the requests. */
     public List<Disposition> accept(List<AuthorizationRequest> requests, Channel channel, String sourceName) {
         Instant now = clock.instant();
-        List<Disposition> dispositions = new ArrayList<>(requests.size());
+        Disposition[] dispositions = new Disposition[requests.size()];
         List<Authorization> made = new ArrayList<>(requests.size());
-        for (AuthorizationRequest request : requests) {
+        for (int i = 0; i < requests.size(); i++) {
+            AuthorizationRequest request = requests.get(i);
+            if (request.isRevision()) {
+                continue;
+            }
             Ruling ruling = decisions.decide(request, now);
             List<Authorization> authorizations = authorizations(ruling, channel, sourceName, now);
             made.addAll(authorizations);
-            dispositions.add(new Disposition(request,
-                    authorizations.isEmpty() ? ruling.decision() : authorizations.get(0).decision(), authorizations));
+            dispositions[i] = new Disposition(request,
+                    authorizations.isEmpty() ? ruling.decision() : authorizations.get(0).decision(), authorizations);
         }
         store.insertAll(made);
         queues.publish(made);
-        return dispositions;
+        for (int i = 0; i < requests.size(); i++) {
+            if (dispositions[i] == null) {
+                dispositions[i] = revisions.reviseFromX12(requests.get(i));
+            }
+        }
+        return List.of(dispositions);
     }
 
     /**
@@ -67,6 +81,10 @@ public final class AuthorizationIntake {
         for (int i = 0; i < made.size(); i++) {
             AuthorizationRequest request = requests.get(i);
             Decision decision = ruling.decision();
+            if (ruling.faxContents() != null) {
+                // the notice names this authorization and when it was submitted, for the fax cover sheet
+                decision = decisions.faxFallback().complete(decision, ruling.faxContents(), made.get(i), now);
+            }
             if (made.size() > 1) {
                 String self = made.get(i);
                 List<String> others = made.stream().filter(id -> !id.equals(self)).toList();
