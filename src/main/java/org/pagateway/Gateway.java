@@ -68,8 +68,10 @@ public final class Gateway implements AutoCloseable {
         this.settings = settings;
         createFolders(settings);
         this.broker = settings.embeddedBroker() ? Broker.start(settings.dataDir().resolve("broker"), settings.brokerPort()) : null;
+        ProviderDirectory directory;
         try {
-            this.database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
+            directory = ReferenceFiles.directory(settings.providers());
+            this.database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword(), directory);
         } catch (RuntimeException e) {
             // the broker is up and would hold its port and journal lock after a failed start
             if (broker != null) {
@@ -81,7 +83,6 @@ public final class Gateway implements AutoCloseable {
         this.x12Reader = new X12RequestReader();
         PayerProfile profile = PayerProfile.load(settings.profile());
         MemberRoster roster = ReferenceFiles.roster(settings.members());
-        ProviderDirectory directory = ReferenceFiles.directory(settings.providers());
         this.store = new AuthorizationStore(database.dataSource(), directory);
         DecisionEngine decisions = new DecisionEngine(profile, roster, directory);
         ControlNumbers controlNumbers = new ControlNumbers(database.dataSource());

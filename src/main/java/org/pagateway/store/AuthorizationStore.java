@@ -112,7 +112,7 @@ public final class AuthorizationStore {
         insert.setString(13, json(a.decision()));
         insert.setTimestamp(14, created);
         insert.setTimestamp(15, created);
-        insert.setString(16, site(r));
+        insert.setString(16, site(directory, r));
         insert.setString(17, r.diagnoses().isEmpty() ? null : diagnosisCode(r.diagnoses().get(0).code()));
         DateRange dates = r.servicePeriod();
         setDate(insert, 18, dates == null ? null : dates.start());
@@ -120,7 +120,7 @@ public final class AuthorizationStore {
     }
 
     /** The requesting provider's site in the directory, as the seed's "for this site" lookup knows it; upper case. */
-    private String site(AuthorizationRequest r) {
+    static String site(ProviderDirectory directory, AuthorizationRequest r) {
         if (r.requester() == null || r.requester().id() == null) {
             return null;
         }
@@ -143,7 +143,7 @@ public final class AuthorizationStore {
         return code == null ? null : code.replace(".", "").strip().toUpperCase(Locale.ROOT);
     }
 
-    private static void setDate(PreparedStatement statement, int index, LocalDate day) throws SQLException {
+    static void setDate(PreparedStatement statement, int index, LocalDate day) throws SQLException {
         if (day == null) {
             statement.setNull(index, Types.DATE);
         } else {

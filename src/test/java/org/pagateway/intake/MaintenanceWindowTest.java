@@ -41,7 +41,7 @@ class MaintenanceWindowTest {
 
     @Test
     void aRequestDuringTheWindowIsStoredQueuedAndAnsweredPendedForLater() throws Exception {
-        Database database = Database.open("jdbc:h2:mem:maintenance;DB_CLOSE_DELAY=-1", "sa", "");
+        Database database = Database.open("jdbc:h2:mem:maintenance;DB_CLOSE_DELAY=-1", "sa", "", ReferenceFiles.directory(null));
         try (X12RequestReader reader = new X12RequestReader();
                 ReviewQueuePublisher publisher = new ReviewQueuePublisher(RunningGateway.brokerUrl())) {
             AuthorizationStore store = new AuthorizationStore(database.dataSource(), ReferenceFiles.directory(null));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pagateway.queue.ReviewQueuePublisher;
 import org.pagateway.store.ControlNumbers;
 import org.pagateway.store.Database;
+import org.pagateway.store.ReferenceFiles;
 import org.pagateway.store.StoreException;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
@@ -30,7 +31,7 @@ class PartDownTest {
 
     @Test
     void aFileMeetingADeadDatabaseStaysForTheNextPoll(@TempDir Path home) throws Exception {
-        Database database = Database.open("jdbc:h2:mem:part-down;DB_CLOSE_DELAY=-1", "sa", "");
+        Database database = Database.open("jdbc:h2:mem:part-down;DB_CLOSE_DELAY=-1", "sa", "", ReferenceFiles.directory(null));
         Clock clock = Clock.systemDefaultZone();
         try (X12RequestReader reader = new X12RequestReader();
                 ReviewQueuePublisher publisher = new ReviewQueuePublisher(RunningGateway.brokerUrl())) {
