@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.pagateway.model.Authorization;
 import org.pagateway.model.AuthorizationRequest;
@@ -63,7 +64,7 @@ public final class RevisionDesk {
         return revise(id, current -> revision);
     }
 
-    private Optional<Authorization> revise(String id, java.util.function.Function<Authorization, Revision> asked) {
+    private Optional<Authorization> revise(String id, Function<Authorization, Revision> asked) {
         Instant now = clock.instant();
         AtomicReference<Decision> before = new AtomicReference<>();
         Optional<Authorization> revised = store.change(id, current -> {

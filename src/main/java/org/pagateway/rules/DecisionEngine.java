@@ -14,6 +14,7 @@ import org.pagateway.model.Decision;
 import org.pagateway.model.Outcome;
 import org.pagateway.model.Party;
 import org.pagateway.model.PartyRole;
+import org.pagateway.model.Rejection;
 import org.pagateway.model.RequestCategory;
 import org.pagateway.model.ServiceLine;
 import org.pagateway.store.ReferenceFiles;
@@ -89,7 +90,7 @@ public final class DecisionEngine {
                     + profile.payer().fax() + ", with the fax cover sheet of this authorization and the clinical notes.";
             return new Ruling(new Decision(Outcome.FAX_ONLY, AuthorizationStatus.PEND, "A4",
                     List.of("individual consideration: fax only"), queue("fax", service), text,
-                    "Individual consideration: requested by fax only.", null, null, null, null, null, null),
+                    "Individual consideration; requested by fax only.", null, null, null, null, null, null),
                     List.of(request), "the request with the clinical notes");
         }
         AuthorizationRequest amended = withEvaluationVisit(request, service);
@@ -103,7 +104,7 @@ public final class DecisionEngine {
         }
         if (service.documentsRequired() && amended.attachments().isEmpty()) {
             return pend(amended, service, "physician prescription and clinical documentation required",
-                    "Pended: physician prescription and clinical documentation required (upload them, or fax them).",
+                    "Pended; physician prescription and clinical documentation required (upload them, or fax them).",
                     "the physician prescription and clinical documentation");
         }
         if (service.autoApprove() != null && units.signum() > 0
@@ -170,7 +171,7 @@ public final class DecisionEngine {
     }
 
     /** The service's code rules applied to the request's lines (AAA AG at 2000F for each line that breaks them). */
-    public List<org.pagateway.model.Rejection> codeRejections(AuthorizationRequest request) {
+    public List<Rejection> codeRejections(AuthorizationRequest request) {
         return checks.codes(request, service(request));
     }
 

@@ -26,8 +26,8 @@ import org.pagateway.model.DateRange;
 import org.pagateway.model.Decision;
 import org.pagateway.model.Diagnosis;
 import org.pagateway.model.HistoryEntry;
-import org.pagateway.model.RequestCategory;
 import org.pagateway.model.Provider;
+import org.pagateway.model.RequestCategory;
 import org.pagateway.rules.ProviderDirectory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

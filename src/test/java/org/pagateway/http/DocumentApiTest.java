@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,6 +84,12 @@ class DocumentApiTest {
         assertEquals(413, refused.statusCode());
         assertEquals(Problem.CONTENT_TYPE, refused.headers().firstValue("Content-Type").orElse(""));
         assertTrue(json(refused).get("detail").asText().contains("up to 5 MB"), text(refused));
+        // without a Content-Length (chunked), Jetty's multipart limit stops it while it streams
+        MultipartForm form = new MultipartForm().file("file", "big.pdf", "application/pdf", big);
+        HttpRequest chunked = HttpRequest.newBuilder(documents(id)).header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form.bytes()))).build();
+        HttpResponse<byte[]> streamed = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(413, streamed.statusCode(), text(streamed));
         // exactly 5 MB is still a document
         byte[] five = new byte[5 * 1024 * 1024];
         System.arraycopy(SampleDocuments.pdf(id), 0, five, 0, 5);
@@ -113,13 +120,17 @@ class DocumentApiTest {
     }
 
     private static HttpResponse<byte[]> upload(String id, MultipartForm form) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + RunningGateway.settings().httpHost() + ":"
-                + RunningGateway.settings().httpPort() + "/api/v1/authorizations/" + id + "/documents"))
+        HttpRequest request = HttpRequest.newBuilder(documents(id))
                 .header("Content-Type", form.contentType())
                 // as curl does for a large body: the gateway can refuse it before it is sent
                 .expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static URI documents(String id) {
+        return URI.create("http://" + RunningGateway.settings().httpHost() + ":" + RunningGateway.settings().httpPort()
+                + "/api/v1/authorizations/" + id + "/documents");
     }
 
     private static String submit() throws Exception {
