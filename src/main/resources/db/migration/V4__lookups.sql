@@ -1,6 +1,6 @@
 -- What the provider lookups filter on (GET /api/v1/authorizations?memberId=&status=&diagnosisCode=&site=) and what
 -- their summary rows show, kept beside the JSON so a lookup never parses it. Filled as authorizations are stored;
--- rows stored before this migration get them from the Java migration 5 (store/LookupColumnsBackfill).
+-- rows stored before this migration get them from the Java migration 4.1 (store/LookupColumnsBackfill).
 -- Types are ones H2 and PostgreSQL both take.
 ALTER TABLE authorization_record ADD COLUMN requester_site VARCHAR(64);
 ALTER TABLE authorization_record ADD COLUMN primary_diagnosis VARCHAR(16);

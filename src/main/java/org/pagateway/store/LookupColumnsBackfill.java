@@ -15,7 +15,7 @@ import org.pagateway.model.Diagnosis;
 import org.pagateway.rules.ProviderDirectory;
 
 /**
- * Migration 5: fills the lookup columns V4 added (site, primary diagnosis, service dates, every diagnosis) for the
+ * Migration 4.1: fills the lookup columns V4 added (site, primary diagnosis, service dates, every diagnosis) for the
  * authorizations stored before it, so a site or diagnosis lookup finds them too. SQL cannot do it the same way on H2
  * and PostgreSQL (it means reading the request JSON), and the site comes from the provider directory, which is why
  * this one is Java and is given the directory. A new database has nothing to fill.
@@ -30,7 +30,8 @@ final class LookupColumnsBackfill implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("5");
+        // right after V4, whose columns it fills; 4.1 leaves the whole numbers to the SQL migrations
+        return MigrationVersion.fromVersion("4.1");
     }
 
     @Override
