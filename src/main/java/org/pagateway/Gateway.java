@@ -28,6 +28,7 @@ import org.pagateway.intake.X12FileIntake;
 import org.pagateway.intake.X12Intake;
 import org.pagateway.lookup.AuthorizationViewer;
 import org.pagateway.queue.Broker;
+import org.pagateway.queue.QueueSweep;
 import org.pagateway.queue.ReviewQueuePublisher;
 import org.pagateway.review.ReviewDesk;
 import org.pagateway.review.RevisionDesk;
@@ -108,6 +109,7 @@ public final class Gateway implements AutoCloseable {
         main.bind("pdfApi", new PdfApi(store, documents, profile));
         main.bind("openApi", new OpenApiDocument());
         main.bind("uploadBinding", new UploadBinding(DOCUMENTS_PATH, DocumentContent.MAX_BYTES));
+        main.bind("queueSweep", new QueueSweep(store, publisher, clock));
         main.bind("healthApi", new HealthApi(healthChecks()));
         main.bind("problems", new Problems());
         main.bind("httpAnswer", new HttpAnswerWriter());

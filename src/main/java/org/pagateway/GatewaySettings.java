@@ -14,7 +14,7 @@ import java.util.Properties;
  */
 public record GatewaySettings(Path home, String httpHost, int httpPort, String brokerUrl, int brokerPort,
         String dbUrl, String dbUser, String dbPassword, long inboxDelayMillis, Path profile, Path members,
-        Path providers) {
+        Path providers, long sweepPeriodMillis) {
 
     public static GatewaySettings load(Map<String, String> overrides) {
         Properties defaults = new Properties();
@@ -38,7 +38,8 @@ public record GatewaySettings(Path home, String httpHost, int httpPort, String b
                 Long.parseLong(lookup.get("gateway.inbox.delay")),
                 optionalPath(lookup.get("gateway.profile")),
                 optionalPath(lookup.get("gateway.reference.members")),
-                optionalPath(lookup.get("gateway.reference.providers")));
+                optionalPath(lookup.get("gateway.reference.providers")),
+                Long.parseLong(lookup.get("gateway.sweep.period")));
     }
 
     /** Empty: the file shipped on the classpath (config/...). */
@@ -85,7 +86,8 @@ public record GatewaySettings(Path home, String httpHost, int httpPort, String b
                 "gateway.home", home.toString(),
                 "gateway.http.host", httpHost,
                 "gateway.http.port", String.valueOf(httpPort),
-                "gateway.inbox.delay", String.valueOf(inboxDelayMillis));
+                "gateway.inbox.delay", String.valueOf(inboxDelayMillis),
+                "gateway.sweep.period", String.valueOf(sweepPeriodMillis));
     }
 
     private record Lookup(Properties defaults, Map<String, String> overrides) {

@@ -41,7 +41,8 @@ public final class AuthorizationApi {
         this.viewer = viewer;
     }
 
-    public HttpAnswer submit(byte[] body) {
+    /** A resend with the same Idempotency-Key gets the first answer and makes no second authorization. */
+    public HttpAnswer submit(byte[] body, String idempotencyKey) {
         JsonBody<AuthorizationRequest> parsed = JsonBody.read(body, AuthorizationRequest.class, "an authorization request");
         if (parsed.problem() != null) {
             return parsed.problem();
@@ -52,7 +53,7 @@ public final class AuthorizationApi {
             return new Problem("https://pa-gateway.org/problems/validation", "Invalid authorization request", 422,
                     errors.size() + " field(s) are not acceptable", errors).answer();
         }
-        Disposition disposition = intake.accept(List.of(request), Channel.JSON_HTTP, "http").get(0);
+        Disposition disposition = intake.accept(List.of(request), Channel.JSON_HTTP, "http", idempotencyKey).get(0);
         if (disposition.decision().rejected()) {
             List<Problem.FieldError> rejected = disposition.decision().rejections().stream()
                     .map(r -> new Problem.FieldError(r.field(), r.reason())).toList();

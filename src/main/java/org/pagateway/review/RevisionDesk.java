@@ -15,9 +15,11 @@ import org.pagateway.model.Decision;
 import org.pagateway.model.Disposition;
 import org.pagateway.model.HistoryEntry;
 import org.pagateway.model.Outcome;
+import org.pagateway.model.Receipt;
 import org.pagateway.model.Rejection;
 import org.pagateway.model.RejectionLevel;
 import org.pagateway.model.Revision;
+import org.pagateway.queue.QueueException;
 import org.pagateway.queue.ReviewQueuePublisher;
 import org.pagateway.rules.DecisionEngine;
 import org.pagateway.rules.RevisionRefused;
@@ -61,13 +63,13 @@ public final class RevisionDesk {
      * @throws RevisionRefused when the seed's rules do not allow the revision
      */
     public Optional<Authorization> revise(String id, Revision revision) {
-        return revise(id, current -> revision);
+        return revise(id, null, current -> revision);
     }
 
-    private Optional<Authorization> revise(String id, Function<Authorization, Revision> asked) {
+    private Optional<Authorization> revise(String id, String receiptKey, Function<Authorization, Revision> asked) {
         Instant now = clock.instant();
         AtomicReference<Decision> before = new AtomicReference<>();
-        Optional<Authorization> revised = store.change(id, current -> {
+        Optional<Authorization> revised = store.change(id, receiptKey, current -> {
             before.set(current.decision());
             Revision revision = asked.apply(current);
             RevisionRules.Revised made = rules.apply(current, revision, now);
@@ -83,15 +85,23 @@ public final class RevisionDesk {
         return revised;
     }
 
-    /** A revision waits on its medical review queue as it now is; a cancelled one waits nowhere. */
+    /**
+     * A revision waits on its medical review queue as it now is; a cancelled one waits nowhere. Stored is done: a
+     * broker that is down leaves the authorization unqueued in the store, and the sweep queues it when it is back.
+     */
     private void requeue(Authorization after, Decision before) {
         String was = before.reviewQueue();
-        if (was != null) {
-            // the message there holds the authorization as it was: a reviewer must see the revised one
-            queues.withdraw(was, after.id());
-        }
-        if (after.decision().reviewQueue() != null) {
-            queues.publish(List.of(after));
+        try {
+            if (was != null) {
+                // the message there holds the authorization as it was: a reviewer must see the revised one
+                queues.withdraw(was, after.id());
+            }
+            if (after.decision().reviewQueue() != null) {
+                queues.publish(List.of(after));
+                store.markQueued(List.of(after.id()));
+            }
+        } catch (QueueException e) {
+            LOG.warn("{} revised but not requeued, the sweep will queue it: {}", after.id(), e.getMessage());
         }
         LOG.info("{} revised: {} -> {}", after.id(), before.status(), after.status());
     }
@@ -99,18 +109,19 @@ public final class RevisionDesk {
     /**
      * An X12 revision, answered like any 278 request: the revised authorization (HCR with its same ID), or AAA where
      * the revision cannot be taken (no REF*BB: MA; unknown authorization: AA; another member's: CI; a status that
-     * allows no revision: 41; a corrected procedure code: AG under its 2000F).
+     * allows no revision: 41; a corrected procedure code: AG under its 2000F). The answer is kept under the request's
+     * key (its sender, ISA13, GS06, ST02 and place), so a resend gets it again instead of revising twice.
      */
-    public Disposition reviseFromX12(AuthorizationRequest sent) {
+    public Disposition reviseFromX12(AuthorizationRequest sent, String receiptKey) {
         String id = sent.previousAuthorizationId();
         if (id == null || id.isBlank()) {
-            return refused(sent, "A revision names the authorization it revises (2000E REF*BB).",
+            return refused(sent, receiptKey, "A revision names the authorization it revises (2000E REF*BB).",
                     List.of(new Rejection(RejectionLevel.EVENT, 0, "MA", Rejection.CORRECT_AND_RESUBMIT, "previousAuthorizationId",
                             "is required: the authorization number this revision is for")));
         }
         AtomicReference<RevisionRules.X12Revision> read = new AtomicReference<>();
         try {
-            Optional<Authorization> revised = revise(id.strip(), current -> {
+            Optional<Authorization> revised = revise(id.strip(), receiptKey, current -> {
                 if (!sameMember(sent, current.request())) {
                     throw new RevisionRefused(RevisionRefused.Kind.INVALID, "Authorization " + current.id()
                             + " is not for this member.", List.of(new Rejection(RejectionLevel.EVENT, 0, "CI",
@@ -121,14 +132,14 @@ public final class RevisionDesk {
                 return read.get().revision();
             });
             return revised.map(a -> new Disposition(sent, a.decision(), List.of(a)))
-                    .orElseGet(() -> refused(sent, "No authorization " + id.strip() + ".",
+                    .orElseGet(() -> refused(sent, receiptKey, "No authorization " + id.strip() + ".",
                             List.of(new Rejection(RejectionLevel.EVENT, 0, "AA", Rejection.CORRECT_AND_RESUBMIT,
                                     "previousAuthorizationId", "no authorization " + id.strip()))));
         } catch (RevisionRefused refused) {
             RevisionRules.X12Revision revision = read.get();
             List<Rejection> placed = refused.rejections().stream()
                     .map(r -> revision == null ? r : revision.placed(r)).toList();
-            return refused(sent, refused.getMessage(), placed);
+            return refused(sent, receiptKey, refused.getMessage(), placed);
         }
     }
 
@@ -139,10 +150,14 @@ public final class RevisionDesk {
         return sentId != null && sentId.equals(heldId);
     }
 
-    private static Disposition refused(AuthorizationRequest sent, String message, List<Rejection> rejections) {
+    private Disposition refused(AuthorizationRequest sent, String receiptKey, String message, List<Rejection> rejections) {
         Decision decision = new Decision(Outcome.REJECTED, AuthorizationStatus.CLOSED, null,
                 rejections.stream().map(r -> r.field() + " " + r.reason()).toList(), null, null, message, rejections, null,
                 null, null, null, null);
+        if (receiptKey != null) {
+            // a resend is refused the same way (a racing resend's AlreadyReceived makes the intake answer it from this)
+            store.insertAll(List.of(), List.of(new Receipt(receiptKey, List.of(), decision)));
+        }
         return new Disposition(sent, decision, List.of());
     }
 }

@@ -8,8 +8,11 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -27,6 +30,7 @@ import org.pagateway.model.Decision;
 import org.pagateway.model.Diagnosis;
 import org.pagateway.model.HistoryEntry;
 import org.pagateway.model.Provider;
+import org.pagateway.model.Receipt;
 import org.pagateway.model.RequestCategory;
 import org.pagateway.rules.ProviderDirectory;
 
@@ -37,11 +41,14 @@ public final class AuthorizationStore {
 
     private static final String INSERT = "INSERT INTO authorization_record (id, status, action_code, channel, source_name,"
             + " member_id, requester_id, request_category, service_type, review_queue, interchange_ref, request_json,"
-            + " decision_json, created_at, updated_at, requester_site, primary_diagnosis, service_start, service_end)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " decision_json, created_at, updated_at, queued, requester_site, primary_diagnosis, service_start, service_end)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String INSERT_DIAGNOSIS = "INSERT INTO authorization_diagnosis (authorization_id, diagnosis_order,"
             + " code) VALUES (?, ?, ?)";
+
+    private static final String INSERT_RECEIPT = "INSERT INTO received_request (request_key, authorization_ids, decision_json,"
+            + " received_at) VALUES (?, ?, ?, ?)";
 
     private static final String SUMMARY_COLUMNS = "r.id, r.request_category, r.created_at, r.member_id, r.primary_diagnosis,"
             + " r.status, r.service_start, r.service_end, r.requester_site, r.requester_id";
@@ -60,11 +67,21 @@ public final class AuthorizationStore {
 
     /** Stores all in one database transaction: a batch of authorizations is stored whole or not at all. */
     public void insertAll(List<Authorization> authorizations) {
+        insertAll(authorizations, List.of());
+    }
+
+    /**
+     * Stores the authorizations and the receipts of the requests that made them in one database transaction.
+     * {@link AlreadyReceived} when a receipt's key is taken: another gateway (or an earlier run) answered that
+     * request first, and nothing of this batch is stored.
+     */
+    public void insertAll(List<Authorization> authorizations, List<Receipt> receipts) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement(INSERT);
                     PreparedStatement history = c.prepareStatement(INSERT_HISTORY);
-                    PreparedStatement diagnoses = c.prepareStatement(INSERT_DIAGNOSIS)) {
+                    PreparedStatement diagnoses = c.prepareStatement(INSERT_DIAGNOSIS);
+                    PreparedStatement received = c.prepareStatement(INSERT_RECEIPT)) {
                 for (Authorization a : authorizations) {
                     bind(insert, a);
                     insert.addBatch();
@@ -79,6 +96,17 @@ public final class AuthorizationStore {
                             a.decision().outcome() + (a.decision().reviewQueue() == null ? "" : " to " + a.decision().reviewQueue())));
                     history.addBatch();
                 }
+                Timestamp now = Timestamp.from(java.time.Instant.now());
+                for (Receipt r : receipts) {
+                    received.setString(1, r.key());
+                    received.setString(2, String.join(",", r.authorizationIds()));
+                    received.setString(3, json(r.decision()));
+                    received.setTimestamp(4, now);
+                    received.addBatch();
+                }
+                if (!receipts.isEmpty()) {
+                    received.executeBatch();
+                }
                 insert.executeBatch();
                 history.executeBatch();
                 diagnoses.executeBatch();
@@ -88,7 +116,86 @@ public final class AuthorizationStore {
                 throw e;
             }
         } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                throw new AlreadyReceived(e);
+            }
             throw new StoreException("cannot store authorizations", e);
+        }
+    }
+
+    /** 23505: unique violation, in H2 and PostgreSQL alike (a batch may wrap it). */
+    private static boolean isUniqueViolation(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if ("23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return e.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState());
+    }
+
+    /** The receipts of requests already answered, by key. */
+    public Map<String, Receipt> receipts(Collection<String> keys) {
+        Map<String, Receipt> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            List<String> all = new ArrayList<>(keys);
+            for (int from = 0; from < all.size(); from += 100) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 100));
+                try (PreparedStatement select = c.prepareStatement("SELECT request_key, authorization_ids, decision_json"
+                        + " FROM received_request WHERE request_key IN (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            String ids = rs.getString(2);
+                            found.put(rs.getString(1), new Receipt(rs.getString(1),
+                                    ids == null || ids.isEmpty() ? List.of() : List.of(ids.split(",")),
+                                    CanonicalJson.mapper().readValue(rs.getString(3), Decision.class)));
+                        }
+                    }
+                }
+            }
+            return found;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StoreException("cannot read received requests", e);
+        }
+    }
+
+    /** These authorizations are on their review queues now. */
+    public void markQueued(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("UPDATE authorization_record SET queued = TRUE WHERE id = ?")) {
+            for (String id : ids) {
+                update.setString(1, id);
+                update.addBatch();
+            }
+            update.executeBatch();
+        } catch (SQLException e) {
+            throw new StoreException("cannot mark authorizations queued", e);
+        }
+    }
+
+    /** Authorizations stored before {@code before} that should be on a review queue and are not known to be. */
+    public List<Authorization> unqueued(java.time.Instant before, int limit) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT id FROM authorization_record WHERE queued = FALSE"
+                        + " AND review_queue IS NOT NULL AND created_at < ? ORDER BY created_at FETCH FIRST " + limit + " ROWS ONLY")) {
+            select.setTimestamp(1, Timestamp.from(before));
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read unqueued authorizations", e);
         }
     }
 
@@ -112,11 +219,13 @@ public final class AuthorizationStore {
         insert.setString(13, json(a.decision()));
         insert.setTimestamp(14, created);
         insert.setTimestamp(15, created);
-        insert.setString(16, site(directory, r));
-        insert.setString(17, r.diagnoses().isEmpty() ? null : diagnosisCode(r.diagnoses().get(0).code()));
+        // nothing to queue counts as queued, so the sweep never looks at it
+        insert.setBoolean(16, a.decision().reviewQueue() == null);
+        insert.setString(17, site(directory, r));
+        insert.setString(18, r.diagnoses().isEmpty() ? null : diagnosisCode(r.diagnoses().get(0).code()));
         DateRange dates = r.servicePeriod();
-        setDate(insert, 18, dates == null ? null : dates.start());
-        setDate(insert, 19, dates == null ? null : dates.end());
+        setDate(insert, 19, dates == null ? null : dates.start());
+        setDate(insert, 20, dates == null ? null : dates.end());
     }
 
     /** The requesting provider's site in the directory, as the seed's "for this site" lookup knows it; upper case. */
@@ -191,16 +300,19 @@ public final class AuthorizationStore {
     /**
      * Changes an authorization as it is now: the row is locked while the change is worked out from it and written,
      * so two revisions at once (or a revision and a reviewer's decision) each see the other's result instead of
-     * overwriting it. Empty when there is no such authorization; whatever the change throws rolls it back.
+     * overwriting it. With a {@code receiptKey} (an X12 revision's, see AuthorizationIntake) the answer is kept under
+     * it in the same transaction, so a resend is answered instead of applied again. Empty when there is no such
+     * authorization; whatever the change throws rolls it back; {@link AlreadyReceived} when the key is taken.
      */
-    public Optional<Authorization> change(String id, Function<Authorization, Change> change) {
+    public Optional<Authorization> change(String id, String receiptKey, Function<Authorization, Change> change) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement select = c.prepareStatement(SELECT_ONE + " FOR UPDATE");
                     PreparedStatement update = c.prepareStatement("UPDATE authorization_record SET status = ?,"
                             + " action_code = ?, review_queue = ?, request_json = ?, decision_json = ?, response_x12 = ?,"
-                            + " updated_at = ? WHERE id = ?");
-                    PreparedStatement history = c.prepareStatement(INSERT_HISTORY)) {
+                            + " updated_at = ?, queued = ? WHERE id = ?");
+                    PreparedStatement history = c.prepareStatement(INSERT_HISTORY);
+                    PreparedStatement received = c.prepareStatement(INSERT_RECEIPT)) {
                 select.setString(1, id);
                 Optional<Authorization> current = read(select);
                 if (current.isEmpty()) {
@@ -215,10 +327,19 @@ public final class AuthorizationStore {
                 update.setString(5, json(made.decision()));
                 update.setString(6, made.responseX12());
                 update.setTimestamp(7, Timestamp.from(made.entry().at()));
-                update.setString(8, id);
+                // a new review queue is to be published to: until then the sweep knows it is not there
+                update.setBoolean(8, made.decision().reviewQueue() == null);
+                update.setString(9, id);
                 update.executeUpdate();
                 bindHistory(history, id, made.entry());
                 history.executeUpdate();
+                if (receiptKey != null) {
+                    received.setString(1, receiptKey);
+                    received.setString(2, id);
+                    received.setString(3, json(made.decision()));
+                    received.setTimestamp(4, Timestamp.from(made.entry().at()));
+                    received.executeUpdate();
+                }
                 c.commit();
                 Authorization was = current.get();
                 return Optional.of(new Authorization(was.id(), was.channel(), was.sourceName(), made.request(),
@@ -228,9 +349,14 @@ public final class AuthorizationStore {
                 if (e instanceof RuntimeException runtime) {
                     throw runtime;
                 }
-                throw new StoreException("cannot change authorization " + id, e);
+                throw e;
             }
         } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                throw new AlreadyReceived(e);
+            }
+            throw new StoreException("cannot change authorization " + id, e);
+        } catch (JsonProcessingException e) {
             throw new StoreException("cannot change authorization " + id, e);
         }
     }

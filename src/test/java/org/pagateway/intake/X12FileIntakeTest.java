@@ -23,7 +23,7 @@ class X12FileIntakeTest {
 
     @Test
     void aDroppedRequestGetsIts999And278AndIsArchived() throws Exception {
-        String name = drop(Samples.x12("01-outpatient-surgical-sdc.edi"), "file-01.edi");
+        String name = RunningGateway.dropIntoInbox(Samples.asNewInterchange(Samples.x12("01-outpatient-surgical-sdc.edi")), "file-01.edi");
         Path archived = awaitFile(RunningGateway.settings().archive().resolve(name));
         assertTrue(Files.exists(archived));
 

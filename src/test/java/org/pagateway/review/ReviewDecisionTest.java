@@ -106,7 +106,7 @@ class ReviewDecisionTest {
 
     @Test
     void aRequestThatCameAsAFileGetsTheFinal278InTheOutbox() throws Exception {
-        String name = RunningGateway.dropIntoInbox(Samples.x12("08-speech-therapy.edi"), "review-08.edi");
+        String name = RunningGateway.dropIntoInbox(Samples.asNewInterchange(Samples.x12("08-speech-therapy.edi")), "review-08.edi");
         Path first = RunningGateway.awaitFile(RunningGateway.settings().outbox().resolve(name + ".278.x12"));
         String id = X12Parsed.read(Files.readAllBytes(first)).first("HCR").get(2);
 

@@ -159,6 +159,11 @@ class RevisionTest {
         assertEquals("X12 NPI 1043729189", view.at("/history/1/actor").asText());
         assertEquals("2 visit(s) added. Remarks: 2 more visits for rhythm follow-up.", view.at("/history/1/note").asText());
 
+        // the same interchange resent: answered again, not applied twice
+        X12Parsed again = X12Parsed.read(RunningGateway.post("/x12/278", "application/edi-x12", revision).body());
+        assertEquals(List.of("A4", id), again.first("HCR").elements());
+        assertEquals(5, json(RunningGateway.get("/api/v1/authorizations/" + id)).at("/serviceLines/0/totalUnits").asInt());
+
         X12Parsed cancelled = X12Parsed.read(RunningGateway.post("/x12/278", "application/edi-x12",
                 X12Revisions.revision("02-referral-specialist.edi", "3", id, t -> t)).body());
         assertEquals(List.of("C", id), cancelled.first("HCR").elements());

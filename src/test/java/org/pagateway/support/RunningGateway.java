@@ -76,10 +76,18 @@ public final class RunningGateway implements BeforeAllCallback {
 
     /** Copies under a temporary name first so the inbox never sees half a file, as a clearinghouse should. */
     public static String dropIntoInbox(Path source, String name) {
+        try {
+            return dropIntoInbox(Files.readAllBytes(source), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String dropIntoInbox(byte[] content, String name) {
         Path inbox = settings().inbox();
         Path temp = inbox.resolve("." + name);
         try {
-            Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(temp, content);
             Files.move(temp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,7 +19,12 @@ public final class StandaloneIntake {
     }
 
     public static AuthorizationIntake create(Database database, ReviewQueuePublisher publisher, Clock clock) {
-        AuthorizationStore store = new AuthorizationStore(database.dataSource(), ReferenceFiles.directory(null));
+        return create(database, new AuthorizationStore(database.dataSource(), ReferenceFiles.directory(null)), publisher, clock);
+    }
+
+    /** One of several gateways sharing the store: its own intake and ID blocks. */
+    public static AuthorizationIntake create(Database database, AuthorizationStore store, ReviewQueuePublisher publisher,
+            Clock clock) {
         DecisionEngine engine = DecisionEngine.standard();
         RevisionDesk revisions = new RevisionDesk(store, publisher, new ControlNumbers(database.dataSource()), engine, clock);
         return new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock), engine, store, publisher,
