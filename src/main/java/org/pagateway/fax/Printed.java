@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.StringJoiner;
 
 import org.pagateway.model.DateRange;
 import org.pagateway.model.Party;
@@ -20,21 +19,7 @@ final class Printed {
 
     /** "KOWALCZYK, RENATA M" for a person, the name as given for an organization. */
     static String name(Party party) {
-        if (party == null) {
-            return "";
-        }
-        String last = text(party.lastOrOrganizationName());
-        if (party.organization()) {
-            return last;
-        }
-        StringJoiner given = new StringJoiner(" ");
-        if (!text(party.firstName()).isEmpty()) {
-            given.add(party.firstName().strip());
-        }
-        if (!text(party.middleName()).isEmpty()) {
-            given.add(party.middleName().strip());
-        }
-        return given.length() == 0 ? last : last + ", " + given;
+        return party == null ? "" : party.displayName();
     }
 
     /** The name with its NPI the way the seed's viewer shows it: BOSTON MEDICAL CENTER (1346218294). */

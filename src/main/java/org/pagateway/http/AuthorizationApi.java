@@ -1,36 +1,44 @@
 package org.pagateway.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.pagateway.intake.AuthorizationIntake;
+import org.pagateway.lookup.AuthorizationViewer;
 import org.pagateway.model.Authorization;
+import org.pagateway.model.AuthorizationLookup;
 import org.pagateway.model.AuthorizationRequest;
-import org.pagateway.model.CanonicalJson;
+import org.pagateway.model.AuthorizationStatus;
+import org.pagateway.model.AuthorizationSummary;
 import org.pagateway.model.Channel;
 import org.pagateway.model.Disposition;
+import org.pagateway.model.LookupPage;
 import org.pagateway.store.AuthorizationStore;
-import org.pagateway.store.DocumentStore;
 import org.pagateway.validation.RequestValidator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-/** POST /api/v1/authorizations and GET /api/v1/authorizations/{id}: JSON in, canonical model, JSON out. */
+/**
+ * POST /api/v1/authorizations, GET /api/v1/authorizations/{id} and the lookups GET /api/v1/authorizations?memberId=
+ * &status=&diagnosisCode=&site=: JSON in, canonical model, JSON out.
+ */
 public final class AuthorizationApi {
 
-    private static final String JSON = "application/json";
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
 
     private final AuthorizationIntake intake;
     private final AuthorizationStore store;
-    private final DocumentStore documents;
+    private final AuthorizationViewer viewer;
     private final RequestValidator validator = new RequestValidator();
 
-    public AuthorizationApi(AuthorizationIntake intake, AuthorizationStore store, DocumentStore documents) {
+    public AuthorizationApi(AuthorizationIntake intake, AuthorizationStore store, AuthorizationViewer viewer) {
         this.intake = intake;
         this.store = store;
-        this.documents = documents;
+        this.viewer = viewer;
     }
 
     /** A resend with the same Idempotency-Key gets the first answer and makes no second authorization. */
@@ -53,17 +61,36 @@ public final class AuthorizationApi {
                     "The payer cannot process this request as sent; nothing was stored.", rejected).answer();
         }
         Authorization authorization = disposition.primary();
-        return json(201, authorization, Map.of("Location", "/api/v1/authorizations/" + authorization.id()));
+        return HttpAnswer.json(201, authorization, Map.of("Location", "/api/v1/authorizations/" + authorization.id()));
     }
 
-    /** One authorization with its service lines, decision, documents and history. */
+    /** One authorization as the seed's viewer shows it, with its request, decision, documents and history. */
     public HttpAnswer find(String id) {
-        return store.find(id).map(a -> {
-            ObjectNode view = CanonicalJson.mapper().valueToTree(a);
-            view.set("documents", CanonicalJson.mapper().valueToTree(documents.list(id)));
-            view.set("history", CanonicalJson.mapper().valueToTree(store.history(id)));
-            return json(200, view, Map.of());
-        }).orElseGet(() -> notFound(id));
+        return viewer.view(id).map(view -> HttpAnswer.json(200, view, Map.of())).orElseGet(() -> notFound(id));
+    }
+
+    /**
+     * The seed's lookups: a member's authorizations ("Enter Member ID"), or a site's ("View Authorizations & Referrals
+     * for This Site"), shown all or only approved ("Show: All / Approved/Active"), optionally with one diagnosis code.
+     * Newest first, {@code limit} at a time from {@code offset}; {@code more} says whether another page follows.
+     */
+    public HttpAnswer search(String memberId, String status, String diagnosisCode, String site, String limit, String offset) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (blank(memberId) && blank(site)) {
+            errors.add(new Problem.FieldError("memberId", "a lookup is by memberId or by site (or both)"));
+        }
+        Set<AuthorizationStatus> statuses = statuses(status, errors);
+        int pageSize = number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
+        int from = number("offset", offset, 0, 0, Integer.MAX_VALUE, errors);
+        if (!errors.isEmpty()) {
+            return new Problem("https://pa-gateway.org/problems/bad-lookup", "Bad lookup", 400,
+                    errors.size() + " query parameter(s) are not acceptable", errors).answer();
+        }
+        // one row more than asked tells whether there is another page
+        List<AuthorizationSummary> found = viewer.search(new AuthorizationLookup(trimmed(memberId), trimmed(site), statuses,
+                trimmed(diagnosisCode), pageSize + 1, from));
+        return HttpAnswer.json(200, new LookupPage(found.subList(0, Math.min(pageSize, found.size())), pageSize, from,
+                found.size() > pageSize), Map.of());
     }
 
     /** The 278 response of the latest review decision, for clients that submitted X12 or want it as X12. */
@@ -78,15 +105,51 @@ public final class AuthorizationApi {
                         .answer());
     }
 
+    /**
+     * "all" (or nothing): every status. "approved", "active" or "approved/active": APPROVED, the seed's Approved/Active.
+     * A status by name (pend, medreview, closed, denied) for a reviewer's or a site's work list.
+     */
+    private static Set<AuthorizationStatus> statuses(String status, List<Problem.FieldError> errors) {
+        if (blank(status) || status.strip().equalsIgnoreCase("all")) {
+            return Set.of();
+        }
+        String value = status.strip().toUpperCase(Locale.ROOT);
+        if (value.equals("ACTIVE") || value.equals("APPROVED/ACTIVE")) {
+            return EnumSet.of(AuthorizationStatus.APPROVED);
+        }
+        try {
+            return EnumSet.of(AuthorizationStatus.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError("status", "is all, approved (or active), pend, medreview, closed or denied"));
+            return Set.of();
+        }
+    }
+
+    private static int number(String field, String value, int fallback, int min, int max, List<Problem.FieldError> errors) {
+        if (blank(value)) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        errors.add(new Problem.FieldError(field, "is a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max)));
+        return fallback;
+    }
+
     static HttpAnswer notFound(String id) {
         return Problem.of(404, "not-found", "Not found", "No authorization " + id + ".").answer();
     }
 
-    private static HttpAnswer json(int status, Object value, Map<String, String> headers) {
-        try {
-            return new HttpAnswer(status, JSON, CanonicalJson.mapper().writeValueAsBytes(value), headers);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String trimmed(String value) {
+        return blank(value) ? null : value.strip();
     }
 }

@@ -2,12 +2,9 @@ package org.pagateway.http;
 
 import java.util.Map;
 
-import org.pagateway.model.CanonicalJson;
 import org.pagateway.model.ReviewDecision;
 import org.pagateway.review.ReviewDesk;
 import org.pagateway.rules.ReviewRefused;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** POST /api/v1/reviews/{id}/decision: a reviewer decides a pended authorization. */
 public final class ReviewApi {
@@ -24,13 +21,8 @@ public final class ReviewApi {
             return parsed.problem();
         }
         try {
-            return desk.decide(id, parsed.value()).map(a -> {
-                try {
-                    return new HttpAnswer(200, "application/json", CanonicalJson.mapper().writeValueAsBytes(a), Map.of());
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).orElseGet(() -> AuthorizationApi.notFound(id));
+            return desk.decide(id, parsed.value()).map(a -> HttpAnswer.json(200, a, Map.of()))
+                    .orElseGet(() -> AuthorizationApi.notFound(id));
         } catch (ReviewRefused refused) {
             return refused.kind() == ReviewRefused.Kind.CONFLICT
                     ? Problem.of(409, "status-conflict", "Not possible in this status", refused.getMessage()).answer()

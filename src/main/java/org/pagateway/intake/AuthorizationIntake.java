@@ -19,18 +19,20 @@ import org.pagateway.model.EnvelopeRef;
 import org.pagateway.model.Receipt;
 import org.pagateway.queue.QueueException;
 import org.pagateway.queue.ReviewQueuePublisher;
+import org.pagateway.review.RevisionDesk;
 import org.pagateway.rules.DecisionEngine;
 import org.pagateway.rules.Ruling;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.pagateway.store.AlreadyReceived;
 import org.pagateway.store.AuthorizationIds;
 import org.pagateway.store.AuthorizationStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where every way in meets: each canonical request is decided, the authorizations it makes get IDs, are
  * stored, then queued for review where a person must decide. A request is answered only after it is stored.
- * A rejected request makes no authorization: its answer is the rejection.
+ * A rejected request makes no authorization: its answer is the rejection. A revision (UM02 S, 4, 3) makes none
+ * either: it changes the authorization it names, and its answer is about that one.
  */
 public final class AuthorizationIntake {
 
@@ -40,17 +42,20 @@ public final class AuthorizationIntake {
     private final DecisionEngine decisions;
     private final AuthorizationStore store;
     private final ReviewQueuePublisher queues;
+    private final RevisionDesk revisions;
     private final Clock clock;
 
     public AuthorizationIntake(AuthorizationIds ids, DecisionEngine decisions, AuthorizationStore store,
-            ReviewQueuePublisher queues, Clock clock) {
+            ReviewQueuePublisher queues, RevisionDesk revisions, Clock clock) {
         this.ids = ids;
         this.decisions = decisions;
         this.store = store;
         this.queues = queues;
+        this.revisions = revisions;
         this.clock = clock;
     }
 
+    /** One disposition per request, in the order of the requests. */
     public List<Disposition> accept(List<AuthorizationRequest> requests, Channel channel, String sourceName) {
         return accept(requests, channel, sourceName, null);
     }
@@ -80,19 +85,23 @@ public final class AuthorizationIntake {
         Instant now = clock.instant();
         Map<String, Receipt> seen = store.receipts(keys.stream().filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<String, Disposition> thisBatch = new HashMap<>();
-        List<Disposition> dispositions = new ArrayList<>(requests.size());
+        Disposition[] dispositions = new Disposition[requests.size()];
         List<Authorization> made = new ArrayList<>(requests.size());
         List<Receipt> receipts = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             AuthorizationRequest request = requests.get(i);
             String key = keys.get(i);
             if (key != null && seen.containsKey(key)) {
-                dispositions.add(answered(request, seen.get(key)));
+                dispositions[i] = answered(request, seen.get(key));
+                continue;
+            }
+            if (request.isRevision()) {
+                // applied once the new ones are stored, each on its own (below)
                 continue;
             }
             if (key != null && thisBatch.containsKey(key)) {
                 // the same request twice in one input: one authorization, the same answer twice
-                dispositions.add(thisBatch.get(key));
+                dispositions[i] = thisBatch.get(key);
                 continue;
             }
             Ruling ruling = decisions.decide(request, now);
@@ -100,7 +109,7 @@ public final class AuthorizationIntake {
             made.addAll(authorizations);
             Disposition disposition = new Disposition(request,
                     authorizations.isEmpty() ? ruling.decision() : authorizations.get(0).decision(), authorizations);
-            dispositions.add(disposition);
+            dispositions[i] = disposition;
             if (key != null) {
                 thisBatch.put(key, disposition);
                 receipts.add(new Receipt(key, authorizations.stream().map(Authorization::id).toList(), disposition.decision()));
@@ -108,7 +117,13 @@ public final class AuthorizationIntake {
         }
         store.insertAll(made, receipts);
         queue(made);
-        return dispositions;
+        for (int i = 0; i < requests.size(); i++) {
+            if (dispositions[i] == null) {
+                // a revision changes the authorization it names; its answer is kept under its key like any other
+                dispositions[i] = revisions.reviseFromX12(requests.get(i), keys.get(i));
+            }
+        }
+        return List.of(dispositions);
     }
 
     /**
@@ -171,6 +186,10 @@ public final class AuthorizationIntake {
         for (int i = 0; i < made.size(); i++) {
             AuthorizationRequest request = requests.get(i);
             Decision decision = ruling.decision();
+            if (ruling.faxContents() != null) {
+                // the notice names this authorization and when it was submitted, for the fax cover sheet
+                decision = decisions.faxFallback().complete(decision, ruling.faxContents(), made.get(i), now);
+            }
             if (made.size() > 1) {
                 String self = made.get(i);
                 List<String> others = made.stream().filter(id -> !id.equals(self)).toList();

@@ -39,4 +39,9 @@ public record Decision(
         return new Decision(outcome, status, actionCode, reasons, reviewQueue, faxNotice, newMessage, rejections,
                 certification, vendor, ids, decidedBy, decidedAt);
     }
+
+    public Decision withFaxNotice(String notice, String newMessage) {
+        return new Decision(outcome, status, actionCode, reasons, reviewQueue, notice, newMessage, rejections,
+                certification, vendor, relatedAuthorizationIds, decidedBy, decidedAt);
+    }
 }

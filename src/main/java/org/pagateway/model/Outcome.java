@@ -19,5 +19,7 @@ public enum Outcome {
     /** Carved out to a vendor (sleep studies, outpatient imaging): request it there. */
     REDIRECTED,
     /** The payer takes this service by fax only (individual consideration). */
-    FAX_ONLY
+    FAX_ONLY,
+    /** Withdrawn by the provider: a revision that cancels (HCR C). */
+    CANCELLED
 }

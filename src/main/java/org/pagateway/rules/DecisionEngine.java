@@ -14,6 +14,7 @@ import org.pagateway.model.Decision;
 import org.pagateway.model.Outcome;
 import org.pagateway.model.Party;
 import org.pagateway.model.PartyRole;
+import org.pagateway.model.Rejection;
 import org.pagateway.model.RequestCategory;
 import org.pagateway.model.ServiceLine;
 import org.pagateway.store.ReferenceFiles;
@@ -30,12 +31,17 @@ public final class DecisionEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecisionEngine.class);
 
+    /** What a provider faxes for a request that waits for review. */
+    public static final String CLINICAL_NOTES = "clinical notes";
+
     private final PayerProfile profile;
     private final RequestChecks checks;
+    private final FaxFallback faxFallback;
 
     public DecisionEngine(PayerProfile profile, MemberRoster roster, ProviderDirectory directory) {
         this.profile = profile;
         this.checks = new RequestChecks(profile, roster, directory);
+        this.faxFallback = new FaxFallback(profile);
     }
 
     /** The profile and the made-up reference data shipped under config/. */
@@ -47,13 +53,8 @@ public final class DecisionEngine {
         return profile;
     }
 
-    /** The seed portal's text when a request cannot get a real-time answer. */
-    public String processedLater() {
-        return "Your request has been received and will be processed at a later time."
-                + " Please check back in 4 hours or by the following morning to see your updated status."
-                + " In the interim, you can fax your clinical notes to us at " + profile.payer().fax() + "."
-                + " Please include the date/time of your online submission on your fax cover sheet."
-                + " Otherwise, you can wait until the request is in our system and upload clinical notes at that time.";
+    public FaxFallback faxFallback() {
+        return faxFallback;
     }
 
     public Ruling decide(AuthorizationRequest request, Instant now) {
@@ -61,7 +62,7 @@ public final class DecisionEngine {
         if (profile.maintenanceWindow() != null
                 && profile.maintenanceWindow().contains(LocalDateTime.ofInstant(now, profile.payer().zone()))) {
             return pend(request, service, "received during the payer's monthly maintenance window",
-                    "Received during the payer's maintenance window; it will be processed at a later time.");
+                    "Received during the payer's maintenance window; it will be processed at a later time.", CLINICAL_NOTES);
         }
         RequestChecks.Result checked;
         try {
@@ -70,7 +71,7 @@ public final class DecisionEngine {
             // no real-time answer without the roster or directory: accept, and let a person decide
             LOG.warn("reference data unavailable, request pended: {}", e.getClass().getName());
             return pend(request, service, "eligibility could not be checked in real time",
-                    "Received; it will be processed at a later time.");
+                    "Received; it will be processed at a later time.", CLINICAL_NOTES);
         }
         if (!checked.rejections().isEmpty()) {
             return new Ruling(new Decision(Outcome.REJECTED, AuthorizationStatus.CLOSED, null,
@@ -88,8 +89,9 @@ public final class DecisionEngine {
             String text = "Individual consideration. " + service.name() + " beyond the benefit limit is requested by fax to "
                     + profile.payer().fax() + ", with the fax cover sheet of this authorization and the clinical notes.";
             return new Ruling(new Decision(Outcome.FAX_ONLY, AuthorizationStatus.PEND, "A4",
-                    List.of("individual consideration: fax only"), queue("fax", service), text, text, null, null, null, null,
-                    null, null), List.of(request));
+                    List.of("individual consideration: fax only"), queue("fax", service), text,
+                    "Individual consideration; requested by fax only.", null, null, null, null, null, null),
+                    List.of(request), "the request with the clinical notes");
         }
         AuthorizationRequest amended = withEvaluationVisit(request, service);
         BigDecimal units = requestedUnits(amended);
@@ -102,8 +104,8 @@ public final class DecisionEngine {
         }
         if (service.documentsRequired() && amended.attachments().isEmpty()) {
             return pend(amended, service, "physician prescription and clinical documentation required",
-                    "Pended. Send the physician prescription and clinical documentation (upload, or fax to "
-                            + profile.payer().fax() + ").");
+                    "Pended; physician prescription and clinical documentation required (upload them, or fax them).",
+                    "the physician prescription and clinical documentation");
         }
         if (service.autoApprove() != null && units.signum() > 0
                 && units.compareTo(BigDecimal.valueOf(service.autoApprove().visits())) <= 0) {
@@ -118,11 +120,11 @@ public final class DecisionEngine {
         Decision decision = new Decision(outcome,
                 outcome == Outcome.PEND ? AuthorizationStatus.PEND : AuthorizationStatus.MEDREVIEW, "A4",
                 List.of(service.name() + ": " + (outcome == Outcome.PEND ? "pended" : "medical review")),
-                queue(outcome == Outcome.PEND ? "pend" : "medical", service), processedLater(),
-                (outcome == Outcome.PEND ? "Pended" : "Pended for medical review") + ". Fax clinical notes to "
-                        + profile.payer().fax() + " with this authorization number, or upload them.",
+                queue(outcome == Outcome.PEND ? "pend" : "medical", service), faxFallback.processedLater(),
+                (outcome == Outcome.PEND ? "Pended" : "Pended for medical review") + "; clinical notes may be uploaded.",
                 null, null, null, null, null, null);
-        return new Ruling(decision, service.separateSurgeonAuthorization() ? facilityAndSurgeon(amended) : List.of(amended));
+        return new Ruling(decision, service.separateSurgeonAuthorization() ? facilityAndSurgeon(amended) : List.of(amended),
+                CLINICAL_NOTES);
     }
 
     /** The first service of the profile that recognises the request; the profile's last one catches all. */
@@ -158,9 +160,19 @@ public final class DecisionEngine {
         return value != null && values.contains(value);
     }
 
-    private Ruling pend(AuthorizationRequest request, ServiceRule service, String reason, String message) {
+    private Ruling pend(AuthorizationRequest request, ServiceRule service, String reason, String message, String faxContents) {
         return new Ruling(new Decision(Outcome.PEND, AuthorizationStatus.PEND, "A4", List.of(reason), queue("pend", service),
-                processedLater(), message, null, null, null, null, null, null), List.of(request));
+                faxFallback.processedLater(), message, null, null, null, null, null, null), List.of(request), faxContents);
+    }
+
+    /** The medical review queue of the service the request is for: where a revised authorization waits. */
+    public String medicalReviewQueue(AuthorizationRequest request) {
+        return queue("medical", service(request));
+    }
+
+    /** The service's code rules applied to the request's lines (AAA AG at 2000F for each line that breaks them). */
+    public List<Rejection> codeRejections(AuthorizationRequest request) {
+        return checks.codes(request, service(request));
     }
 
     private static String queue(String kind, ServiceRule service) {

@@ -125,15 +125,20 @@ public final class RequestChecks {
         for (ServiceRule.ProviderRequirement requirement : service.requires()) {
             providers(request, service, requirement, found);
         }
+        found.addAll(codes(request, service));
+    }
+
+    /** The service's code rules: the lines must carry the codes it needs (the seed's code requirements table). */
+    public List<Rejection> codes(AuthorizationRequest request, ServiceRule service) {
         ServiceRule.Codes codes = service.codes();
         if (codes == null) {
-            return;
+            return List.of();
         }
         if (request.serviceLines().isEmpty()) {
-            found.add(new Rejection(RejectionLevel.EVENT, 0, "AG", C, "serviceLines",
+            return List.of(new Rejection(RejectionLevel.EVENT, 0, "AG", C, "serviceLines",
                     service.name() + " needs a procedure code (" + describe(codes) + ")"));
-            return;
         }
+        List<Rejection> found = new ArrayList<>();
         for (int i = 0; i < request.serviceLines().size(); i++) {
             ServiceLine line = request.serviceLines().get(i);
             if (!fits(line, codes)) {
@@ -141,6 +146,7 @@ public final class RequestChecks {
                         "serviceLines[" + i + "].code", service.name() + " needs " + describe(codes)));
             }
         }
+        return found;
     }
 
     private void providers(AuthorizationRequest request, ServiceRule service, ServiceRule.ProviderRequirement requirement,

@@ -28,9 +28,11 @@ public final class ReviewRules {
     private static final Set<AuthorizationStatus> WAITING = EnumSet.of(AuthorizationStatus.PEND, AuthorizationStatus.MEDREVIEW);
 
     private final int reasonLimit;
+    private final FaxFallback faxFallback;
 
     public ReviewRules(PayerProfile profile) {
         this.reasonLimit = profile.limits().remarks();
+        this.faxFallback = new FaxFallback(profile);
     }
 
     public Decision apply(Authorization current, ReviewDecision review, Instant now) {
@@ -59,10 +61,13 @@ public final class ReviewRules {
             }
             case DENY -> decided(was, Outcome.DENIED, AuthorizationStatus.DENIED, "A3", null, "Not certified. " + reason,
                     reason, null, review.reviewer(), now);
-            case PEND -> decided(was, Outcome.PEND, AuthorizationStatus.PEND, "A4", "review.pend." + service,
-                    "Pended." + (reason == null ? "" : " " + reason), reason, null, review.reviewer(), now);
-            case MEDREVIEW -> decided(was, Outcome.MEDREVIEW, AuthorizationStatus.MEDREVIEW, "A4", "review.medical." + service,
-                    "Pended for medical review." + (reason == null ? "" : " " + reason), reason, null, review.reviewer(), now);
+            // still waiting: the answer falls back to fax like any pended one, dated when the request came in
+            case PEND -> faxFallback.complete(decided(was, Outcome.PEND, AuthorizationStatus.PEND, "A4", "review.pend." + service,
+                    "Pended." + (reason == null ? "" : " " + reason), reason, null, review.reviewer(), now),
+                    DecisionEngine.CLINICAL_NOTES, current.id(), current.createdAt());
+            case MEDREVIEW -> faxFallback.complete(decided(was, Outcome.MEDREVIEW, AuthorizationStatus.MEDREVIEW, "A4",
+                    "review.medical." + service, "Pended for medical review." + (reason == null ? "" : " " + reason), reason,
+                    null, review.reviewer(), now), DecisionEngine.CLINICAL_NOTES, current.id(), current.createdAt());
         };
     }
 

@@ -18,6 +18,7 @@ import org.pagateway.model.Rejection;
 import org.pagateway.model.RejectionLevel;
 import org.pagateway.model.ServiceLine;
 import org.pagateway.model.TraceNumber;
+import org.pagateway.rules.FaxFallback;
 
 import io.xlate.edi.stream.EDIStreamException;
 
@@ -30,7 +31,7 @@ import io.xlate.edi.stream.EDIStreamException;
  */
 public final class ResponseWriter {
 
-    private static final int MSG_MAX = 264;
+    private static final int MSG_MAX = FaxFallback.MSG_MAX;
 
     private final X12Out x12;
     private GroupHeader currentGroup;
@@ -113,6 +114,10 @@ public final class ResponseWriter {
                         : request.placeOfServiceQualifier() != null ? request.placeOfServiceQualifier() : "B" });
         if (id != null) {
             x12.segment("HCR", decision.actionCode(), id);
+            if (request.previousAuthorizationId() != null) {
+                // a revision's answer names the authorization it revised, as its request did
+                x12.segment("REF", "BB", request.previousAuthorizationId());
+            }
             x12.segment("REF", "NT", id);
         }
         dates("AAH", request.serviceDates());

@@ -25,13 +25,13 @@ import org.pagateway.model.Channel;
 import org.pagateway.model.Disposition;
 import org.pagateway.queue.QueueSweep;
 import org.pagateway.queue.ReviewQueuePublisher;
-import org.pagateway.rules.DecisionEngine;
-import org.pagateway.store.AuthorizationIds;
 import org.pagateway.store.AuthorizationStore;
 import org.pagateway.store.Database;
+import org.pagateway.store.ReferenceFiles;
 import org.pagateway.support.RecordingListener;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
+import org.pagateway.support.StandaloneIntake;
 import org.pagateway.support.X12Parsed;
 import org.pagateway.x12.X12RequestReader;
 
@@ -76,18 +76,16 @@ class IdempotencyTest {
 
     @Test
     void twoGatewaysTakingTheSameRequestsAtOnceMakeOneAuthorizationEach() throws Exception {
-        Database database = Database.open("jdbc:h2:mem:race;DB_CLOSE_DELAY=-1", "sa", "");
+        Database database = Database.open("jdbc:h2:mem:race;DB_CLOSE_DELAY=-1", "sa", "", ReferenceFiles.directory(null));
         Clock clock = Clock.systemUTC();
         try (X12RequestReader reader = new X12RequestReader();
                 ReviewQueuePublisher publisher = new ReviewQueuePublisher(RunningGateway.brokerUrl())) {
             List<AuthorizationRequest> requests = RecordingListener
                     .read(reader, Samples.bytes(Samples.x12("24-batch-three-interchanges.edi"))).requests();
-            AuthorizationStore store = new AuthorizationStore(database.dataSource());
+            AuthorizationStore store = new AuthorizationStore(database.dataSource(), ReferenceFiles.directory(null));
             // two gateways: their own intake and ID blocks, one database
-            AuthorizationIntake one = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
-                    DecisionEngine.standard(), store, publisher, clock);
-            AuthorizationIntake two = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
-                    DecisionEngine.standard(), store, publisher, clock);
+            AuthorizationIntake one = StandaloneIntake.create(database, store, publisher, clock);
+            AuthorizationIntake two = StandaloneIntake.create(database, store, publisher, clock);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 Callable<List<Disposition>> a = () -> one.accept(requests, Channel.X12_FILE, "one.edi");
@@ -106,14 +104,13 @@ class IdempotencyTest {
 
     @Test
     void storedWhileTheBrokerWasDownQueuedByTheSweepOnceItIsBack() throws Exception {
-        Database database = Database.open("jdbc:h2:mem:broker-down;DB_CLOSE_DELAY=-1", "sa", "");
+        Database database = Database.open("jdbc:h2:mem:broker-down;DB_CLOSE_DELAY=-1", "sa", "", ReferenceFiles.directory(null));
         Clock clock = Clock.systemUTC();
         try (X12RequestReader reader = new X12RequestReader();
                 ReviewQueuePublisher down = new ReviewQueuePublisher("tcp://127.0.0.1:1?connectionTimeout=500");
                 ReviewQueuePublisher up = new ReviewQueuePublisher(RunningGateway.brokerUrl())) {
-            AuthorizationStore store = new AuthorizationStore(database.dataSource());
-            AuthorizationIntake intake = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
-                    DecisionEngine.standard(), store, down, clock);
+            AuthorizationStore store = new AuthorizationStore(database.dataSource(), ReferenceFiles.directory(null));
+            AuthorizationIntake intake = StandaloneIntake.create(database, store, down, clock);
             AuthorizationRequest request = RecordingListener
                     .read(reader, Samples.bytes(Samples.x12("12-transplant-em.edi"))).requests().get(0);
 

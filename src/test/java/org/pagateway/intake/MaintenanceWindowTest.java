@@ -17,13 +17,13 @@ import org.pagateway.model.AuthorizationStatus;
 import org.pagateway.model.Channel;
 import org.pagateway.model.Disposition;
 import org.pagateway.queue.ReviewQueuePublisher;
-import org.pagateway.rules.DecisionEngine;
-import org.pagateway.store.AuthorizationIds;
 import org.pagateway.store.AuthorizationStore;
 import org.pagateway.store.Database;
+import org.pagateway.store.ReferenceFiles;
 import org.pagateway.support.RecordingListener;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
+import org.pagateway.support.StandaloneIntake;
 import org.pagateway.x12.X12RequestReader;
 
 import jakarta.jms.Connection;
@@ -41,12 +41,11 @@ class MaintenanceWindowTest {
 
     @Test
     void aRequestDuringTheWindowIsStoredQueuedAndAnsweredPendedForLater() throws Exception {
-        Database database = Database.open("jdbc:h2:mem:maintenance;DB_CLOSE_DELAY=-1", "sa", "");
+        Database database = Database.open("jdbc:h2:mem:maintenance;DB_CLOSE_DELAY=-1", "sa", "", ReferenceFiles.directory(null));
         try (X12RequestReader reader = new X12RequestReader();
                 ReviewQueuePublisher publisher = new ReviewQueuePublisher(RunningGateway.brokerUrl())) {
-            AuthorizationStore store = new AuthorizationStore(database.dataSource());
-            AuthorizationIntake intake = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), SATURDAY),
-                    DecisionEngine.standard(), store, publisher, SATURDAY);
+            AuthorizationStore store = new AuthorizationStore(database.dataSource(), ReferenceFiles.directory(null));
+            AuthorizationIntake intake = StandaloneIntake.create(database, publisher, SATURDAY);
             List<AuthorizationRequest> requests = List.of(
                     RecordingListener.read(reader, Samples.bytes(Samples.x12("34-unknown-member.edi"))).requests().get(0),
                     RecordingListener.read(reader, Samples.bytes(Samples.x12("17-sleep-study-carveout.edi"))).requests().get(0));

@@ -47,7 +47,7 @@ class DocumentStoreTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(url(), "sa", "");
+        database = Database.open(url(), "sa", "", ReferenceFiles.directory(null));
         store = new DocumentStore(database.dataSource(), CLOCK);
     }
 
@@ -115,7 +115,7 @@ class DocumentStoreTest {
         Document added = store.add(AUTH, "Knee image", "knee.png", png, "kmarsh", DocumentSource.UPLOAD);
         database.close();
 
-        database = Database.open(url(), "sa", "");
+        database = Database.open(url(), "sa", "", ReferenceFiles.directory(null));
         DocumentStore reopened = new DocumentStore(database.dataSource(), CLOCK);
 
         assertEquals(List.of(added), reopened.list(AUTH));
