@@ -32,6 +32,7 @@ import org.pagateway.support.RecordingListener;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
 import org.pagateway.support.StandaloneIntake;
+import org.pagateway.support.TestParts;
 import org.pagateway.support.X12Parsed;
 import org.pagateway.x12.X12RequestReader;
 
@@ -76,7 +77,7 @@ class IdempotencyTest {
 
     @Test
     void twoGatewaysTakingTheSameRequestsAtOnceMakeOneAuthorizationEach() throws Exception {
-        Database database = Database.open("jdbc:h2:mem:race;DB_CLOSE_DELAY=-1", "sa", "", ReferenceFiles.directory(null));
+        Database database = TestParts.openDatabase("race");
         Clock clock = Clock.systemUTC();
         try (X12RequestReader reader = new X12RequestReader();
                 ReviewQueuePublisher publisher = new ReviewQueuePublisher(RunningGateway.brokerUrl())) {
@@ -104,7 +105,7 @@ class IdempotencyTest {
 
     @Test
     void storedWhileTheBrokerWasDownQueuedByTheSweepOnceItIsBack() throws Exception {
-        Database database = Database.open("jdbc:h2:mem:broker-down;DB_CLOSE_DELAY=-1", "sa", "", ReferenceFiles.directory(null));
+        Database database = TestParts.openDatabase("broker-down");
         Clock clock = Clock.systemUTC();
         try (X12RequestReader reader = new X12RequestReader();
                 ReviewQueuePublisher down = new ReviewQueuePublisher("tcp://127.0.0.1:1?connectionTimeout=500");
