@@ -58,9 +58,9 @@ import jakarta.jms.Session;
 @Tag("external-parts")
 class TwoGatewaysTest {
 
-    private static final int SETS = 200;
-    private static final int KEYED = 30;
-    private static final int UNKEYED = 30;
+    private static final int SETS = 150;
+    private static final int KEYED = 20;
+    private static final int UNKEYED = 20;
     private static final String THERAPY = "review.medical.therapy";
     private static final String INFERTILITY = "review.medical.infertility";
 
@@ -195,7 +195,7 @@ class TwoGatewaysTest {
             assertEquals(expected, ids.size(), "on " + queue);
             assertEquals(expected, new HashSet<>(ids).size(), "each once on " + queue);
             // the sweeps of both gateways run every second: one that queued something again would show by now
-            assertNull(consumer.receive(2_000), "nothing queued twice on " + queue);
+            assertNull(consumer.receive(1_500), "nothing queued twice on " + queue);
             return ids;
         }
     }
