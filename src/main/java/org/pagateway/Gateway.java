@@ -68,7 +68,8 @@ public final class Gateway implements AutoCloseable {
     private Gateway(GatewaySettings settings, Clock clock) {
         this.settings = settings;
         createFolders(settings);
-        this.broker = settings.embeddedBroker() ? Broker.start(settings.dataDir().resolve("broker"), settings.brokerPort()) : null;
+        this.broker = settings.embeddedBroker() ? Broker.start(settings.dataDir().resolve("broker"), settings.brokerPort(),
+                settings.redelivery()) : null;
         ProviderDirectory directory;
         try {
             directory = ReferenceFiles.directory(settings.providers());
