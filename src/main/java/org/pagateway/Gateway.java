@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
+import org.pagateway.http.AdminApi;
 import org.pagateway.http.AuthorizationApi;
 import org.pagateway.http.DocumentApi;
 import org.pagateway.http.HealthApi;
@@ -28,9 +29,12 @@ import org.pagateway.intake.X12FileIntake;
 import org.pagateway.intake.X12Intake;
 import org.pagateway.lookup.AuthorizationViewer;
 import org.pagateway.queue.Broker;
+import org.pagateway.queue.DeadLetterReplay;
+import org.pagateway.queue.QueueAdmin;
 import org.pagateway.queue.QueueSweep;
 import org.pagateway.queue.ReviewQueuePublisher;
 import org.pagateway.review.ReviewDesk;
+import org.pagateway.review.StaleReviewCheck;
 import org.pagateway.review.RevisionDesk;
 import org.pagateway.rules.DecisionEngine;
 import org.pagateway.rules.MemberRoster;
@@ -63,6 +67,7 @@ public final class Gateway implements AutoCloseable {
     private final ReviewQueuePublisher publisher;
     private final X12RequestReader x12Reader;
     private final AuthorizationStore store;
+    private final QueueAdmin queueAdmin;
     private final Main main;
 
     private Gateway(GatewaySettings settings, Clock clock) {
@@ -89,6 +94,7 @@ public final class Gateway implements AutoCloseable {
         DecisionEngine decisions = new DecisionEngine(profile, roster, directory);
         ControlNumbers controlNumbers = new ControlNumbers(database.dataSource());
         RevisionDesk revisions = new RevisionDesk(store, publisher, controlNumbers, decisions, clock);
+        this.queueAdmin = new QueueAdmin(settings.effectiveBrokerUrl());
         AuthorizationIntake intake = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
                 decisions, store, publisher, revisions, clock);
         X12Intake x12Intake = new X12Intake(x12Reader, intake, controlNumbers);
@@ -114,6 +120,7 @@ public final class Gateway implements AutoCloseable {
         main.bind("healthApi", new HealthApi(healthChecks()));
         main.bind("problems", new Problems());
         main.bind("httpAnswer", new HttpAnswerWriter());
+        main.bind("adminApi", new AdminApi(queueAdmin, new DeadLetterReplay(queueAdmin, new StaleReviewCheck(store))));
     }
 
     /** Starts everything and returns once the routes run. */
@@ -170,6 +177,7 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("camel did not stop cleanly: {}", e.getMessage());
         }
         publisher.close();
+        queueAdmin.close();
         x12Reader.close();
         database.close();
         if (broker != null) {
