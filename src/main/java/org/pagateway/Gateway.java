@@ -17,6 +17,7 @@ import org.pagateway.http.AuthorizationApi;
 import org.pagateway.http.DocumentApi;
 import org.pagateway.http.HealthApi;
 import org.pagateway.http.HttpAnswerWriter;
+import org.pagateway.http.MetricsApi;
 import org.pagateway.http.OpenApiDocument;
 import org.pagateway.http.PdfApi;
 import org.pagateway.http.Problems;
@@ -28,6 +29,7 @@ import org.pagateway.intake.AuthorizationIntake;
 import org.pagateway.intake.X12FileIntake;
 import org.pagateway.intake.X12Intake;
 import org.pagateway.lookup.AuthorizationViewer;
+import org.pagateway.metrics.GatewayMetrics;
 import org.pagateway.queue.Broker;
 import org.pagateway.queue.DeadLetterReplay;
 import org.pagateway.queue.QueueAdmin;
@@ -95,8 +97,9 @@ public final class Gateway implements AutoCloseable {
         ControlNumbers controlNumbers = new ControlNumbers(database.dataSource());
         RevisionDesk revisions = new RevisionDesk(store, publisher, controlNumbers, decisions, clock);
         this.queueAdmin = new QueueAdmin(settings.effectiveBrokerUrl());
+        GatewayMetrics metrics = new GatewayMetrics(queueAdmin::queues);
         AuthorizationIntake intake = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
-                decisions, store, publisher, revisions, clock);
+                decisions, store, publisher, revisions, clock, metrics);
         X12Intake x12Intake = new X12Intake(x12Reader, intake, controlNumbers);
         ReviewDesk reviews = new ReviewDesk(store, publisher, controlNumbers, profile, settings.outbox(), clock);
         // documents are named and described in the payer's time, as its portal does
@@ -119,8 +122,9 @@ public final class Gateway implements AutoCloseable {
         main.bind("queueSweep", new QueueSweep(store, publisher, clock));
         main.bind("healthApi", new HealthApi(healthChecks()));
         main.bind("problems", new Problems());
-        main.bind("httpAnswer", new HttpAnswerWriter());
+        main.bind("httpAnswer", new HttpAnswerWriter(metrics));
         main.bind("adminApi", new AdminApi(queueAdmin, new DeadLetterReplay(queueAdmin, new StaleReviewCheck(store))));
+        main.bind("metricsApi", new MetricsApi(metrics));
     }
 
     /** Starts everything and returns once the routes run. */
