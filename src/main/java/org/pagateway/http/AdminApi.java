@@ -1,6 +1,5 @@
 package org.pagateway.http;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +7,9 @@ import java.util.Optional;
 import org.pagateway.queue.DeadLetter;
 import org.pagateway.queue.DeadLetterReplay;
 import org.pagateway.queue.QueueAdmin;
+import org.pagateway.queue.QueueState;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The operations API: GET /admin/queues (each queue's depth and consumers), GET /admin/dead-letters (what failed,
@@ -24,17 +26,24 @@ public final class AdminApi {
         this.replay = replay;
     }
 
+    /** The answers' bodies. An empty list is still written: "no dead letters" is an answer, not a missing field. */
+    record Queues(@JsonInclude(JsonInclude.Include.ALWAYS) List<QueueState> queues) {
+    }
+
+    record DeadLetters(long count, @JsonInclude(JsonInclude.Include.ALWAYS) List<DeadLetter> deadLetters) {
+    }
+
+    record Replayed(long replayed, long left, @JsonInclude(JsonInclude.Include.ALWAYS) List<DeadLetterReplay.Outcome> outcomes) {
+    }
+
     public HttpAnswer queues() {
-        return HttpAnswer.json(200, Map.of("queues", admin.queues()), Map.of());
+        return HttpAnswer.json(200, new Queues(admin.queues()), Map.of());
     }
 
     public HttpAnswer deadLetters() {
         List<DeadLetter> letters = admin.deadLetters();
-        Map<String, Object> body = new LinkedHashMap<>();
         // the broker shows a page of each queue; the count says whether there are more than shown
-        body.put("count", Math.max(admin.deadLetterCount(), letters.size()));
-        body.put("deadLetters", letters);
-        return HttpAnswer.json(200, body, Map.of());
+        return HttpAnswer.json(200, new DeadLetters(Math.max(admin.deadLetterCount(), letters.size()), letters), Map.of());
     }
 
     /**
@@ -68,10 +77,7 @@ public final class AdminApi {
     }
 
     private static HttpAnswer outcomes(List<DeadLetterReplay.Outcome> outcomes) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("replayed", outcomes.stream().filter(DeadLetterReplay.Outcome::replayed).count());
-        body.put("left", outcomes.stream().filter(o -> !o.replayed()).count());
-        body.put("outcomes", outcomes);
-        return HttpAnswer.json(200, body, Map.of());
+        long replayed = outcomes.stream().filter(DeadLetterReplay.Outcome::replayed).count();
+        return HttpAnswer.json(200, new Replayed(replayed, outcomes.size() - replayed, outcomes), Map.of());
     }
 }
