@@ -14,10 +14,6 @@ public final class HttpAnswerWriter implements Processor {
 
     private final GatewayMetrics metrics;
 
-    public HttpAnswerWriter() {
-        this(GatewayMetrics.detached());
-    }
-
     public HttpAnswerWriter(GatewayMetrics metrics) {
         this.metrics = metrics;
     }

@@ -55,13 +55,13 @@ public final class AuthorizationIntake {
 
     public AuthorizationIntake(AuthorizationIds ids, DecisionEngine decisions, AuthorizationStore store,
             ReviewQueuePublisher queues, RevisionDesk revisions, Clock clock, GatewayMetrics metrics) {
-        this.metrics = metrics;
         this.ids = ids;
         this.decisions = decisions;
         this.store = store;
         this.queues = queues;
         this.revisions = revisions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** One disposition per request, in the order of the requests. */
