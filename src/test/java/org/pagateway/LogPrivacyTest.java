@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.pagateway.fax.FaxCover;
 import org.pagateway.fax.FaxCoverSheet;
 import org.pagateway.model.CanonicalJson;
+import org.pagateway.support.FailingConsumer;
 import org.pagateway.support.MultipartForm;
 import org.pagateway.support.PatientData;
 import org.pagateway.support.RunningGateway;
@@ -36,10 +37,11 @@ import ch.qos.logback.core.read.ListAppender;
 
 /**
  * Logs never carry member names, birth dates, diagnoses, remarks or document contents. Every sample (X12 valid over
- * HTTP and as an inbox file, X12 broken over HTTP, JSON valid and broken), a revision, a reviewer's decision and a document upload
- * go through the running gateway while an appender on the root logger keeps every event of every logger and thread at
- * the levels the gateway ships with (logback.xml); each event's message, arguments, exception chain, MDC and thread
- * name are then searched for what the samples and the member roster hold.
+ * HTTP and as an inbox file, X12 broken over HTTP, JSON valid and broken), a revision, a document upload, a dead
+ * letter and its replay and a reviewer's decision go through the running gateway while an appender on the root
+ * logger keeps every event of every logger and thread at the levels the gateway ships with (logback.xml); each
+ * event's message, arguments, exception chain, MDC and thread name are then searched for what the samples and the
+ * member roster hold.
  */
 @ExtendWith(RunningGateway.class)
 class LogPrivacyTest {
@@ -131,6 +133,10 @@ class LogPrivacyTest {
                         DOCUMENT_TEXT, null)));
         assertEquals(201, RunningGateway.post("/api/v1/authorizations/" + id + "/documents", form.contentType(), form.bytes())
                 .statusCode());
+        // dead-lettered by a reviewer tool that fails on it, and replayed: the broker's warning and the replay's log
+        FailingConsumer.failEveryDelivery("review.medical.admission", id);
+        assertEquals(200, RunningGateway.post("/admin/dead-letters/replay", "application/json",
+                "{\"all\":true}".getBytes(StandardCharsets.UTF_8)).statusCode());
         assertEquals(200, RunningGateway.post("/api/v1/reviews/" + id + "/decision", "application/json", """
                 {"action":"deny","reviewer":"dr.lindgren","reason":"Not medically necessary."}""".getBytes(StandardCharsets.UTF_8))
                 .statusCode());
