@@ -143,19 +143,37 @@ final class X12Out {
                     if (isEmpty(components[c])) {
                         writer.writeEmptyComponent();
                     } else {
-                        writer.writeComponent(components[c]);
+                        writer.writeComponent(fitted(tag, components[c]));
                     }
                 }
                 writer.endElement();
             } else if (isEmpty(element)) {
                 writer.writeEmptyElement();
             } else {
-                writer.writeElement((String) element);
+                writer.writeElement(fitted(tag, (String) element));
             }
         }
         writer.writeEndSegment();
         segmentsInSet++;
         return this;
+    }
+
+    /**
+     * A value echoed from a request read under other delimiters may hold one of ours, which would split it (StAEDI
+     * refuses to write it): such a character goes out as a space, as in IK404. The ISA carries our delimiters.
+     */
+    private static String fitted(String tag, String value) {
+        if ("ISA".equals(tag)) {
+            return value;
+        }
+        char[] chars = null;
+        for (int i = 0; i < value.length(); i++) {
+            if (DELIMITERS.indexOf(value.charAt(i)) >= 0) {
+                chars = chars == null ? value.toCharArray() : chars;
+                chars[i] = ' ';
+            }
+        }
+        return chars == null ? value : new String(chars);
     }
 
     void close() throws EDIStreamException {
