@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pagateway.model.Authorization;
+import org.pagateway.model.AuthorizationRequest;
+import org.pagateway.model.Channel;
+import org.pagateway.rules.DecisionEngine;
 import org.pagateway.support.RecordingListener;
 import org.pagateway.support.Samples;
 import org.pagateway.support.X12Parsed;
@@ -20,7 +25,7 @@ import org.pagateway.x12.ack.TransactionAck;
 
 /**
  * What fuzzing the X12 path found (issue 7; the inputs are in the fuzz corpus as crash-*): inputs whose answer
- * the gateway could not write, because it echoed back something the TA1 or 999 cannot carry.
+ * the gateway could not write, because it echoed back something the TA1, 999 or 278 cannot carry.
  */
 class FuzzFindingsTest {
 
@@ -84,6 +89,25 @@ class FuzzFindingsTest {
         GroupAck group = new GroupAck("HI", "7001", "005010X217", 1, 1, List.of(set), List.of(), false);
         X12Parsed.Segment ak2 = valid(acknowledge(SENDER, accepted(), group)).first("AK2");
         assertEquals("", ak2.get(3));
+    }
+
+    @Test
+    void dataReadUnderOtherDelimitersThatHoldsOursIsAnsweredWithSpacesInTheirPlace() {
+        // sample 22 uses | ! ^ {: a name with * and ~ and a trace number with : are plain data there
+        String text = new String(Samples.bytes(Samples.x12("22-unusual-delimiters.edi")), StandardCharsets.ISO_8859_1)
+                .replace("NM1|IL|1|HARGROVE", "NM1|IL|1|HAR*GROVE~X").replace("TRN|1|DLM2611300022", "TRN|1|DLM26113:0022");
+        RecordingListener read = RecordingListener.read(reader, text.getBytes(StandardCharsets.ISO_8859_1));
+        ReadTransaction transaction = read.transactions.get(0);
+        AuthorizationRequest request = transaction.requests().get(0);
+        assertEquals("HAR*GROVE~X", request.subscriber().lastName());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ResponseWriter responses = new ResponseWriter(out, transaction.interchange(), 1);
+        responses.write(transaction.group(), List.of(new Authorization("26334R00001", Channel.X12_FILE, "test", request,
+                new DecisionEngine().decide(request), Instant.EPOCH)));
+        responses.finish();
+        X12Parsed answer = valid(out.toByteArray());
+        assertEquals("HAR GROVE X", answer.all("NM1").get(2).get(3));
+        assertEquals("DLM26113 0022", answer.first("TRN").get(2));
     }
 
     private static InterchangeAck accepted() {
