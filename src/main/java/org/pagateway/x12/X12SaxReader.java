@@ -300,7 +300,7 @@ public final class X12SaxReader implements SmooksXMLReader {
                 errors.setCode("19");
             }
             if (st[1] == null || st[1].length() != 3 || !X12Out.echoable(st[1]) || !X12Out.echoable(st[2])) {
-                // AK201 (ID 3/3) and AK202 must echo ST01 and ST02: a set they cannot name is left out as above
+                // AK201 (ID 3/3) and AK202 echo ST01 and ST02: a set they cannot name is left out, as for RFI 1339
                 unidentifiableSet = true;
             }
             TransactionAck ack = errors.ack(st[1], st[2], implementation);
