@@ -716,12 +716,9 @@ public final class X12SaxReader implements SmooksXMLReader {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
+    /** GE01 for AK902, which echoes it as N0 1/6: anything else (-1, 1234567, X) counts as absent. */
     private static int parseCount(String value, int fallback) {
-        try {
-            return value == null ? fallback : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        return value != null && value.trim().matches("\\d{1,6}") ? Integer.parseInt(value.trim()) : fallback;
     }
 
     private static String trim(String value) {
