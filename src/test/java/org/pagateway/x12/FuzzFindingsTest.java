@@ -65,6 +65,14 @@ class FuzzFindingsTest {
     }
 
     @Test
+    void aGroupCountTooLongForAk902IsAnsweredWithTheCountOfSetsRead() {
+        RecordingListener read = RecordingListener.read(reader, sample("GE*1*7001", "GE*30216001*7001"));
+        GroupAck group = read.groups.get(0);
+        assertEquals(1, group.declaredTransactionCount());
+        assertEquals("1", valid(acknowledge(SENDER, accepted(), group)).first("AK9").get(2));
+    }
+
+    @Test
     void aTa1ForAnIsaDatedOnADayThatDoesNotExistCarriesTodayInstead() {
         InterchangeAck badDate = new InterchangeAck("260001001", "261131", "2400", "014", false, "invalid date", false);
         X12Parsed.Segment ta1 = valid(acknowledge(SENDER, badDate, null)).first("TA1");
