@@ -13,20 +13,36 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
 import org.pagateway.http.AuthorizationApi;
+import org.pagateway.http.DocumentApi;
 import org.pagateway.http.HealthApi;
 import org.pagateway.http.HttpAnswerWriter;
+import org.pagateway.http.OpenApiDocument;
+import org.pagateway.http.PdfApi;
 import org.pagateway.http.Problems;
+import org.pagateway.http.ReviewApi;
+import org.pagateway.http.RevisionApi;
+import org.pagateway.http.UploadBinding;
 import org.pagateway.http.X12Api;
 import org.pagateway.intake.AuthorizationIntake;
 import org.pagateway.intake.X12FileIntake;
 import org.pagateway.intake.X12Intake;
+import org.pagateway.lookup.AuthorizationViewer;
 import org.pagateway.queue.Broker;
+import org.pagateway.queue.QueueSweep;
 import org.pagateway.queue.ReviewQueuePublisher;
+import org.pagateway.review.ReviewDesk;
+import org.pagateway.review.RevisionDesk;
 import org.pagateway.rules.DecisionEngine;
+import org.pagateway.rules.MemberRoster;
+import org.pagateway.rules.PayerProfile;
+import org.pagateway.rules.ProviderDirectory;
 import org.pagateway.store.AuthorizationIds;
 import org.pagateway.store.AuthorizationStore;
 import org.pagateway.store.ControlNumbers;
 import org.pagateway.store.Database;
+import org.pagateway.store.DocumentStore;
+import org.pagateway.store.ReferenceFiles;
+import org.pagateway.validation.DocumentContent;
 import org.pagateway.x12.X12RequestReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    /** The REST path that takes document uploads (routes/provider-api.yaml), which the upload binding reads. */
+    static final String DOCUMENTS_PATH = "/api/v1/authorizations/{id}/documents";
 
     private final GatewaySettings settings;
     private final Broker broker;
@@ -47,12 +65,14 @@ public final class Gateway implements AutoCloseable {
     private final AuthorizationStore store;
     private final Main main;
 
-    private Gateway(GatewaySettings settings) {
+    private Gateway(GatewaySettings settings, Clock clock) {
         this.settings = settings;
         createFolders(settings);
         this.broker = settings.embeddedBroker() ? Broker.start(settings.dataDir().resolve("broker"), settings.brokerPort()) : null;
+        ProviderDirectory directory;
         try {
-            this.database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
+            directory = ReferenceFiles.directory(settings.providers());
+            this.database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword(), directory);
         } catch (RuntimeException e) {
             // the broker is up and would hold its port and journal lock after a failed start
             if (broker != null) {
@@ -62,11 +82,19 @@ public final class Gateway implements AutoCloseable {
         }
         this.publisher = new ReviewQueuePublisher(settings.effectiveBrokerUrl());
         this.x12Reader = new X12RequestReader();
-        this.store = new AuthorizationStore(database.dataSource());
-        Clock clock = Clock.systemDefaultZone();
+        PayerProfile profile = PayerProfile.load(settings.profile());
+        MemberRoster roster = ReferenceFiles.roster(settings.members());
+        this.store = new AuthorizationStore(database.dataSource(), directory);
+        DecisionEngine decisions = new DecisionEngine(profile, roster, directory);
+        ControlNumbers controlNumbers = new ControlNumbers(database.dataSource());
+        RevisionDesk revisions = new RevisionDesk(store, publisher, controlNumbers, decisions, clock);
         AuthorizationIntake intake = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
-                new DecisionEngine(), store, publisher, clock);
-        X12Intake x12Intake = new X12Intake(x12Reader, intake, new ControlNumbers(database.dataSource()));
+                decisions, store, publisher, revisions, clock);
+        X12Intake x12Intake = new X12Intake(x12Reader, intake, controlNumbers);
+        ReviewDesk reviews = new ReviewDesk(store, publisher, controlNumbers, profile, settings.outbox(), clock);
+        // documents are named and described in the payer's time, as its portal does
+        DocumentStore documents = new DocumentStore(database.dataSource(), clock.withZone(profile.payer().zone()));
+        AuthorizationViewer viewer = new AuthorizationViewer(store, documents, roster, directory, profile);
 
         this.main = new Main();
         main.configure().withRoutesIncludePattern("classpath:routes/*.yaml");
@@ -74,7 +102,14 @@ public final class Gateway implements AutoCloseable {
         settings.asProperties().forEach(main::addOverrideProperty);
         main.bind("x12FileIntake", new X12FileIntake(x12Intake, settings.outbox(), settings.errors()));
         main.bind("x12Api", new X12Api(x12Intake));
-        main.bind("authorizationApi", new AuthorizationApi(intake, store));
+        main.bind("authorizationApi", new AuthorizationApi(intake, store, viewer));
+        main.bind("reviewApi", new ReviewApi(reviews));
+        main.bind("revisionApi", new RevisionApi(revisions));
+        main.bind("documentApi", new DocumentApi(store, documents));
+        main.bind("pdfApi", new PdfApi(store, documents, profile));
+        main.bind("openApi", new OpenApiDocument());
+        main.bind("uploadBinding", new UploadBinding(DOCUMENTS_PATH, DocumentContent.MAX_BYTES));
+        main.bind("queueSweep", new QueueSweep(store, publisher, clock));
         main.bind("healthApi", new HealthApi(healthChecks()));
         main.bind("problems", new Problems());
         main.bind("httpAnswer", new HttpAnswerWriter());
@@ -82,7 +117,12 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts everything and returns once the routes run. */
     public static Gateway start(GatewaySettings settings) {
-        Gateway gateway = new Gateway(settings);
+        return start(settings, Clock.systemDefaultZone());
+    }
+
+    /** With the clock decisions are made by (the maintenance window, authorization IDs, timestamps). */
+    public static Gateway start(GatewaySettings settings, Clock clock) {
+        Gateway gateway = new Gateway(settings, clock);
         try {
             gateway.main.start();
         } catch (RuntimeException e) {

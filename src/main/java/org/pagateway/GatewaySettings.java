@@ -13,7 +13,8 @@ import java.util.Properties;
  * then application.properties.
  */
 public record GatewaySettings(Path home, String httpHost, int httpPort, String brokerUrl, int brokerPort,
-        String dbUrl, String dbUser, String dbPassword, long inboxDelayMillis) {
+        String dbUrl, String dbUser, String dbPassword, long inboxDelayMillis, Path profile, Path members,
+        Path providers, long sweepPeriodMillis) {
 
     public static GatewaySettings load(Map<String, String> overrides) {
         Properties defaults = new Properties();
@@ -34,7 +35,16 @@ public record GatewaySettings(Path home, String httpHost, int httpPort, String b
                 lookup.get("gateway.db.url"),
                 lookup.get("gateway.db.user"),
                 lookup.get("gateway.db.password"),
-                Long.parseLong(lookup.get("gateway.inbox.delay")));
+                Long.parseLong(lookup.get("gateway.inbox.delay")),
+                optionalPath(lookup.get("gateway.profile")),
+                optionalPath(lookup.get("gateway.reference.members")),
+                optionalPath(lookup.get("gateway.reference.providers")),
+                Long.parseLong(lookup.get("gateway.sweep.period")));
+    }
+
+    /** Empty: the file shipped on the classpath (config/...). */
+    private static Path optionalPath(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath().normalize();
     }
 
     public Path dataDir() {
@@ -76,7 +86,8 @@ public record GatewaySettings(Path home, String httpHost, int httpPort, String b
                 "gateway.home", home.toString(),
                 "gateway.http.host", httpHost,
                 "gateway.http.port", String.valueOf(httpPort),
-                "gateway.inbox.delay", String.valueOf(inboxDelayMillis));
+                "gateway.inbox.delay", String.valueOf(inboxDelayMillis),
+                "gateway.sweep.period", String.valueOf(sweepPeriodMillis));
     }
 
     private record Lookup(Properties defaults, Map<String, String> overrides) {

@@ -1,100 +1,155 @@
 package org.pagateway.http;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.pagateway.intake.AuthorizationIntake;
+import org.pagateway.lookup.AuthorizationViewer;
 import org.pagateway.model.Authorization;
+import org.pagateway.model.AuthorizationLookup;
 import org.pagateway.model.AuthorizationRequest;
-import org.pagateway.model.CanonicalJson;
+import org.pagateway.model.AuthorizationStatus;
+import org.pagateway.model.AuthorizationSummary;
 import org.pagateway.model.Channel;
+import org.pagateway.model.Disposition;
+import org.pagateway.model.LookupPage;
 import org.pagateway.store.AuthorizationStore;
 import org.pagateway.validation.RequestValidator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
-/** POST /api/v1/authorizations and GET /api/v1/authorizations/{id}: JSON in, canonical model, JSON out. */
+/**
+ * POST /api/v1/authorizations, GET /api/v1/authorizations/{id} and the lookups GET /api/v1/authorizations?memberId=
+ * &status=&diagnosisCode=&site=: JSON in, canonical model, JSON out.
+ */
 public final class AuthorizationApi {
 
-    private static final String JSON = "application/json";
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
 
     private final AuthorizationIntake intake;
     private final AuthorizationStore store;
+    private final AuthorizationViewer viewer;
     private final RequestValidator validator = new RequestValidator();
 
-    public AuthorizationApi(AuthorizationIntake intake, AuthorizationStore store) {
+    public AuthorizationApi(AuthorizationIntake intake, AuthorizationStore store, AuthorizationViewer viewer) {
         this.intake = intake;
         this.store = store;
+        this.viewer = viewer;
     }
 
-    public HttpAnswer submit(byte[] body) {
-        if (body == null || body.length == 0) {
-            return Problem.of(400, "bad-json", "Bad JSON", "The body is empty; send a JSON authorization request.").answer();
+    /** A resend with the same Idempotency-Key gets the first answer and makes no second authorization. */
+    public HttpAnswer submit(byte[] body, String idempotencyKey) {
+        JsonBody<AuthorizationRequest> parsed = JsonBody.read(body, AuthorizationRequest.class, "an authorization request");
+        if (parsed.problem() != null) {
+            return parsed.problem();
         }
-        AuthorizationRequest request;
-        try {
-            request = CanonicalJson.mapper().readValue(body, AuthorizationRequest.class);
-        } catch (JsonProcessingException e) {
-            return badJson(e);
-        } catch (IOException e) {
-            return Problem.of(400, "bad-json", "Bad JSON", "The body could not be read.").answer();
-        }
-        if (request == null) {
-            return Problem.of(400, "bad-json", "Bad JSON", "The body is JSON null; send an authorization request.").answer();
-        }
+        AuthorizationRequest request = parsed.value();
         List<Problem.FieldError> errors = validator.validate(request);
         if (!errors.isEmpty()) {
             return new Problem("https://pa-gateway.org/problems/validation", "Invalid authorization request", 422,
                     errors.size() + " field(s) are not acceptable", errors).answer();
         }
-        Authorization authorization = intake.accept(List.of(request), Channel.JSON_HTTP, "http").get(0);
-        return json(201, authorization, Map.of("Location", "/api/v1/authorizations/" + authorization.id()));
+        Disposition disposition = intake.accept(List.of(request), Channel.JSON_HTTP, "http", idempotencyKey).get(0);
+        if (disposition.decision().rejected()) {
+            List<Problem.FieldError> rejected = disposition.decision().rejections().stream()
+                    .map(r -> new Problem.FieldError(r.field(), r.reason())).toList();
+            return new Problem("https://pa-gateway.org/problems/rejected", "Authorization request rejected", 422,
+                    "The payer cannot process this request as sent; nothing was stored.", rejected).answer();
+        }
+        Authorization authorization = disposition.primary();
+        return HttpAnswer.json(201, authorization, Map.of("Location", "/api/v1/authorizations/" + authorization.id()));
     }
 
+    /** One authorization as the seed's viewer shows it, with its request, decision, documents and history. */
     public HttpAnswer find(String id) {
-        return store.find(id).map(a -> json(200, a, Map.of()))
-                .orElseGet(() -> Problem.of(404, "not-found", "Not found", "No authorization " + id + ".").answer());
+        return viewer.view(id).map(view -> HttpAnswer.json(200, view, Map.of())).orElseGet(() -> notFound(id));
     }
 
-    private static HttpAnswer badJson(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
-        String reason;
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            field = path(unknown);
-            reason = "is not a field of an authorization request";
-        } else if (e instanceof JsonMappingException) {
-            reason = "has a value of the wrong type or format: " + e.getOriginalMessage().replaceAll("\\R.*", "");
-        } else {
-            reason = "the body is not well-formed JSON (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
-                    + ", column " + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ")";
+    /**
+     * The seed's lookups: a member's authorizations ("Enter Member ID"), or a site's ("View Authorizations & Referrals
+     * for This Site"), shown all or only approved ("Show: All / Approved/Active"), optionally with one diagnosis code.
+     * Newest first, {@code limit} at a time from {@code offset}; {@code more} says whether another page follows.
+     */
+    public HttpAnswer search(String memberId, String status, String diagnosisCode, String site, String limit, String offset) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (blank(memberId) && blank(site)) {
+            errors.add(new Problem.FieldError("memberId", "a lookup is by memberId or by site (or both)"));
         }
-        return new Problem("https://pa-gateway.org/problems/bad-json", "Bad JSON", 400, reason,
-                List.of(new Problem.FieldError(field == null || field.isEmpty() ? "$" : field, reason))).answer();
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
+        Set<AuthorizationStatus> statuses = statuses(status, errors);
+        int pageSize = number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
+        int from = number("offset", offset, 0, 0, Integer.MAX_VALUE, errors);
+        if (!errors.isEmpty()) {
+            return new Problem("https://pa-gateway.org/problems/bad-lookup", "Bad lookup", 400,
+                    errors.size() + " query parameter(s) are not acceptable", errors).answer();
         }
-        return path.toString();
+        // one row more than asked tells whether there is another page
+        List<AuthorizationSummary> found = viewer.search(new AuthorizationLookup(trimmed(memberId), trimmed(site), statuses,
+                trimmed(diagnosisCode), pageSize + 1, from));
+        return HttpAnswer.json(200, new LookupPage(found.subList(0, Math.min(pageSize, found.size())), pageSize, from,
+                found.size() > pageSize), Map.of());
     }
 
-    private static HttpAnswer json(int status, Object value, Map<String, String> headers) {
+    /** The 278 response of the latest review decision, for clients that submitted X12 or want it as X12. */
+    public HttpAnswer response(String id) {
+        if (store.find(id).isEmpty()) {
+            return notFound(id);
+        }
+        return store.response(id)
+                .map(x12 -> new HttpAnswer(200, X12Api.X12, x12.getBytes(StandardCharsets.US_ASCII), Map.of()))
+                .orElseGet(() -> Problem.of(404, "no-response", "No decision yet",
+                        "Authorization " + id + " has no review decision yet; its first answer was the one given at submission.")
+                        .answer());
+    }
+
+    /**
+     * "all" (or nothing): every status. "approved", "active" or "approved/active": APPROVED, the seed's Approved/Active.
+     * A status by name (pend, medreview, closed, denied) for a reviewer's or a site's work list.
+     */
+    private static Set<AuthorizationStatus> statuses(String status, List<Problem.FieldError> errors) {
+        if (blank(status) || status.strip().equalsIgnoreCase("all")) {
+            return Set.of();
+        }
+        String value = status.strip().toUpperCase(Locale.ROOT);
+        if (value.equals("ACTIVE") || value.equals("APPROVED/ACTIVE")) {
+            return EnumSet.of(AuthorizationStatus.APPROVED);
+        }
         try {
-            return new HttpAnswer(status, JSON, CanonicalJson.mapper().writeValueAsBytes(value), headers);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            return EnumSet.of(AuthorizationStatus.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError("status", "is all, approved (or active), pend, medreview, closed or denied"));
+            return Set.of();
         }
+    }
+
+    private static int number(String field, String value, int fallback, int min, int max, List<Problem.FieldError> errors) {
+        if (blank(value)) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        errors.add(new Problem.FieldError(field, "is a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max)));
+        return fallback;
+    }
+
+    static HttpAnswer notFound(String id) {
+        return Problem.of(404, "not-found", "Not found", "No authorization " + id + ".").answer();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String trimmed(String value) {
+        return blank(value) ? null : value.strip();
     }
 }

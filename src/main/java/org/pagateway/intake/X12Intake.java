@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.pagateway.model.Authorization;
 import org.pagateway.model.Channel;
+import org.pagateway.model.Disposition;
 import org.pagateway.store.ControlNumbers;
 import org.pagateway.x12.AcknowledgmentWriter;
 import org.pagateway.x12.GroupHeader;
@@ -36,6 +36,8 @@ public final class X12Intake {
      * responses are written right after, so nothing is answered before it is stored.
      */
     static final int BATCH_REQUESTS = 100;
+    /** A large batch says how far it got this often, in transaction sets. */
+    static final int PROGRESS_EVERY = 1_000;
 
     private final X12RequestReader reader;
     private final AuthorizationIntake intake;
@@ -78,6 +80,7 @@ public final class X12Intake {
 
         private int interchanges;
         private int accepted;
+        private int answered;
         private int rejected;
         private final List<String> authorizationIds = new ArrayList<>();
         private final List<InterchangeAck> interchangeProblems = new ArrayList<>();
@@ -119,16 +122,21 @@ public final class X12Intake {
             }
             List<org.pagateway.model.AuthorizationRequest> requests = new ArrayList<>(pendingRequests);
             pending.forEach(t -> requests.addAll(t.requests()));
-            List<Authorization> authorizations = intake.accept(requests, channel, sourceName);
-            authorizations.forEach(a -> authorizationIds.add(a.id()));
+            List<Disposition> dispositions = intake.accept(requests, channel, sourceName);
+            dispositions.forEach(d -> d.authorizations().forEach(a -> authorizationIds.add(a.id())));
             int next = 0;
             for (ReadTransaction transaction : pending) {
                 if (responses == null) {
                     responses = new ResponseWriter(responseOut.get(), transaction.interchange(), controlNumbers.next());
                 }
                 int count = transaction.requests().size();
-                responses.write(transaction.group(), authorizations.subList(next, next + count));
+                responses.write(transaction.group(), dispositions.subList(next, next + count));
                 next += count;
+            }
+            int before = answered;
+            answered += pending.size();
+            if (answered / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+                LOG.info("{} {}: {} transaction(s) stored, queued and answered so far", channel, sourceName, answered);
             }
             pending.clear();
             pendingRequests = 0;

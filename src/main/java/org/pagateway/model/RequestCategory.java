@@ -16,6 +16,16 @@ public enum RequestCategory {
         return x12Code;
     }
 
+    /** The seed's "Request Type" column: a specialist referral, or a prior authorization. */
+    public String requestType() {
+        return this == SPECIALTY_CARE_REVIEW ? "Referral" : "Prior Auth";
+    }
+
+    /** The seed viewer's "Inpatient/Outpatient": an admission is inpatient. */
+    public String inpatientOutpatient() {
+        return this == ADMISSION_REVIEW ? "Inpatient" : "Outpatient";
+    }
+
     /** Null when UM01 is missing or not one of these: the 278's validation reports that. */
     public static RequestCategory fromX12(String code) {
         for (RequestCategory c : values()) {

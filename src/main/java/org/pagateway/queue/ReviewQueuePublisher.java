@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
@@ -53,7 +54,9 @@ public final class ReviewQueuePublisher implements AutoCloseable {
                     }
                     TextMessage message = session.createTextMessage(CanonicalJson.mapper().writeValueAsString(authorization));
                     message.setStringProperty(AUTHORIZATION_ID, authorization.id());
-                    message.setStringProperty("_AMQ_DUPL_ID", authorization.id());
+                    // a resend of the same accepted request is dropped by the broker; a later decision is not a resend
+                    message.setStringProperty("_AMQ_DUPL_ID", authorization.decision().decidedAt() == null ? authorization.id()
+                            : authorization.id() + "@" + authorization.decision().decidedAt());
                     producer.send(session.createQueue(queue), message);
                 }
             }
@@ -67,6 +70,55 @@ public final class ReviewQueuePublisher implements AutoCloseable {
             }
             if (e instanceof JsonProcessingException json) {
                 throw new QueueException("cannot write an authorization as JSON", json);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** One persistent message on a queue, in its own transaction: a 278 response sent after a review decision. */
+    public void send(String queue, String authorizationId, String text) {
+        Session session = null;
+        try {
+            session = borrow();
+            try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                TextMessage message = session.createTextMessage(text);
+                message.setStringProperty(AUTHORIZATION_ID, authorizationId);
+                producer.send(message);
+            }
+            session.commit();
+            idle.push(session);
+        } catch (JMSException | RuntimeException e) {
+            discard(session, e);
+            if (e instanceof JMSException jms) {
+                resetConnection();
+                throw new QueueException("cannot send to " + queue + ": " + jms.getMessage(), jms);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Takes an authorization's message off a review queue once a reviewer has decided it elsewhere, so nobody
+     * reviews it twice. False when it was not there (a reviewer's tool had already taken it).
+     */
+    public boolean withdraw(String queue, String authorizationId) {
+        Session session = null;
+        try {
+            session = borrow();
+            boolean found;
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue),
+                    AUTHORIZATION_ID + " = '" + authorizationId.replace("'", "''") + "'")) {
+                found = consumer.receive(500) != null;
+            }
+            session.commit();
+            idle.push(session);
+            return found;
+        } catch (JMSException | RuntimeException e) {
+            discard(session, e);
+            if (e instanceof JMSException jms) {
+                resetConnection();
+                throw new QueueException("cannot withdraw " + authorizationId + " from " + queue + ": " + jms.getMessage(), jms);
             }
             throw (RuntimeException) e;
         }

@@ -40,7 +40,20 @@ public final class AuthorizationIds {
         return day + "R" + String.format("%05d", next++);
     }
 
+    /** Two gateways starting a day at once both find no row and both insert it: the loser tries again. */
     private int reserve(String day) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return reserveOnce(day);
+            } catch (StoreException e) {
+                if (attempt == 3 || !(e.getCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private int reserveOnce(String day) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.pagateway.rules.ProviderDirectory;
 
 /** The authorization store's database: embedded H2 in a file by default, any JDBC URL by configuration. */
 public final class Database implements AutoCloseable {
@@ -17,11 +18,15 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Opens the database and brings its schema up to date (Flyway migrations in db/migration). */
-    public static Database open(String url, String user, String password) {
+    /**
+     * Opens the database and brings its schema up to date: the SQL migrations in db/migration, and the Java ones here
+     * (the directory gives earlier authorizations their site, {@link LookupColumnsBackfill}).
+     */
+    public static Database open(String url, String user, String password, ProviderDirectory directory) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password == null ? "" : password);
         pool.setMaxConnections(32);
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                .javaMigrations(new LookupColumnsBackfill(directory)).load().migrate();
         return new Database(pool);
     }
 

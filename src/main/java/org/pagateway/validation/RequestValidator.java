@@ -24,6 +24,11 @@ public final class RequestValidator {
         if (r.category() == null) {
             errors.add(new FieldError("category", "is required: ADMISSION_REVIEW, HEALTH_SERVICES_REVIEW or SPECIALTY_CARE_REVIEW"));
         }
+        if (r.isRevision() || r.previousAuthorizationId() != null) {
+            errors.add(new FieldError(r.isRevision() ? "certificationType" : "previousAuthorizationId",
+                    "a revision (certificationType S revised, 4 extension, 3 cancel) of an authorization is sent to"
+                            + " POST /api/v1/authorizations/{id}/revisions, not as a new request"));
+        }
         if (blank(r.serviceType())) {
             errors.add(new FieldError("serviceType", "is required (the X12 service type code, UM03)"));
         }

@@ -57,7 +57,18 @@ final class RequestAssembler {
                 text(event, "remarks"),
                 attachments(maps(event.get("attachments"))),
                 traceNumbers(maps(event.get("traces"))),
-                null);
+                null,
+                reference(maps(event.get("references")), "BB"));
+    }
+
+    /** REF02 of the REF with that qualifier: BB is the earlier authorization a revision refers to. */
+    private static String reference(List<Map<String, Object>> rows, String qualifier) {
+        for (Map<String, Object> row : rows) {
+            if (qualifier.equals(text(row, "qualifier"))) {
+                return text(row, "value");
+            }
+        }
+        return null;
     }
 
     private static List<Diagnosis> diagnoses(List<Map<String, Object>> rows) {

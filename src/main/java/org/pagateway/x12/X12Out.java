@@ -195,6 +195,15 @@ final class X12Out {
         return ((String) element).isEmpty();
     }
 
+    /**
+     * Free text (MSG) as an element can carry it: the gateway's delimiters become the nearest harmless
+     * character, and the text is cut to the element's maximum length.
+     */
+    static String text(String value, int maxLength) {
+        String cleaned = value.replace('~', '-').replace('*', '-').replace(':', '-').replace('^', '-').strip();
+        return cleaned.length() > maxLength ? cleaned.substring(0, maxLength).strip() : cleaned;
+    }
+
     static String pad(String value, int length) {
         String v = value == null ? "" : value;
         if (v.length() >= length) {

@@ -210,17 +210,47 @@ public final class X12SaxReader implements SmooksXMLReader {
 
         private InterchangeHeader interchangeHeader() {
             if (interchange == null && isa[13] != null) {
-                if (!SUPPORTED_CONTROL_VERSION.equals(isa[12])) {
-                    // TA105 003: the gateway takes 00501 envelopes only; nothing inside is processed
+                String problem = isaProblem();
+                if (problem != null) {
+                    // nothing inside an interchange refused at its ISA is processed
                     refused = true;
-                    interchangeNote = "003";
-                    interchangeProblem = "ISA12 control version " + isa[12] + " is not supported; send 00501";
+                    interchangeNote = problem.substring(0, 3);
+                    interchangeProblem = problem.substring(4);
                 }
                 interchange = new InterchangeHeader(trim(isa[5]), trim(isa[6]), trim(isa[7]), trim(isa[8]), isa[9],
                         isa[10], isa[12], isa[13], "1".equals(isa[14]), isa[15]);
                 listener.interchangeStarted(interchange);
             }
             return interchange;
+        }
+
+        /**
+         * What StAEDI's control schema lets through but the ISA still gets wrong, as "TA105 description": a
+         * version that is not an X12 control version (017) or not the one the gateway takes (003), a sender or
+         * receiver ID of blanks (006, 008), authorization or security information sent with qualifier 00 "none"
+         * (011, 013).
+         */
+        private String isaProblem() {
+            String version = isa[12] == null ? "" : isa[12];
+            if (!version.matches("00[2-8]\\d\\d")) {
+                return "017 ISA12 " + version + " is not an X12 interchange control version";
+            }
+            if (!SUPPORTED_CONTROL_VERSION.equals(version)) {
+                return "003 ISA12 control version " + version + " is not supported; send 00501";
+            }
+            if (trim(isa[6]) == null || trim(isa[6]).isEmpty()) {
+                return "006 ISA06 interchange sender ID is blank";
+            }
+            if (trim(isa[8]) == null || trim(isa[8]).isEmpty()) {
+                return "008 ISA08 interchange receiver ID is blank";
+            }
+            if ("00".equals(isa[1]) && isa[2] != null && !isa[2].isBlank()) {
+                return "011 ISA02 carries authorization information although ISA01 is 00 (none)";
+            }
+            if ("00".equals(isa[3]) && isa[4] != null && !isa[4].isBlank()) {
+                return "013 ISA04 carries security information although ISA03 is 00 (none)";
+            }
+            return null;
         }
 
         private void endInterchange() {

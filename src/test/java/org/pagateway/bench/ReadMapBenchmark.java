@@ -1,10 +1,8 @@
 package org.pagateway.bench;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +29,8 @@ import org.pagateway.x12.GroupHeader;
 import org.pagateway.x12.InterchangeHeader;
 import org.pagateway.x12.ReadTransaction;
 import org.pagateway.x12.X12Listener;
+import org.pagateway.support.Batches;
+import org.pagateway.support.Batches;
 import org.pagateway.x12.X12RequestReader;
 import org.pagateway.x12.X12Schemas;
 import org.pagateway.x12.ack.GroupAck;
@@ -100,7 +100,7 @@ public class ReadMapBenchmark {
         if (benchmark.endsWith(".oneMessage")) {
             return;
         }
-        batch = buildBatch(oneMessage, BATCH_SIZE);
+        batch = Batches.build(oneMessage, BATCH_SIZE);
         if (benchmark.endsWith(".plainStaediRead10k")) {
             long[] plain = staediPass(batch);
             if (plain[0] != BATCH_SIZE || plain[1] != 0) {
@@ -212,100 +212,6 @@ public class ReadMapBenchmark {
             }
         }
         throw new IllegalStateException("samples/x12 not found from " + dir + "; run from the repo root or set -Dpagateway.samples");
-    }
-
-    /**
-     * One interchange, one GS, {@code count} copies of the sample's ST..SE with ST02/SE02 renumbered
-     * 0001, 0002, ...; SE01 kept (same segments); GE01 = count, IEA01 = 1.
-     */
-    static byte[] buildBatch(byte[] sample, int count) {
-        String text = new String(sample, StandardCharsets.ISO_8859_1).strip();
-        if (!text.startsWith("ISA") || text.length() < 106) {
-            throw new IllegalArgumentException("sample does not start with a 106-character ISA");
-        }
-        char element = text.charAt(3);
-        char terminator = text.charAt(105);
-        String sep = String.valueOf(element);
-        List<String> segments = new ArrayList<>();
-        for (String s : text.split(java.util.regex.Pattern.quote(String.valueOf(terminator)))) {
-            String seg = s.strip();
-            if (!seg.isEmpty()) {
-                segments.add(seg);
-            }
-        }
-        String isa = null;
-        String gs = null;
-        String ge = null;
-        String iea = null;
-        List<String> body = new ArrayList<>(); // ST..SE, exclusive of ST and SE
-        String stTemplate = null;
-        String seTemplate = null;
-        boolean inSet = false;
-        for (String seg : segments) {
-            String tag = seg.substring(0, seg.indexOf(element));
-            switch (tag) {
-                case "ISA" -> isa = seg;
-                case "GS" -> gs = seg;
-                case "GE" -> ge = seg;
-                case "IEA" -> iea = seg;
-                case "ST" -> {
-                    if (stTemplate != null) {
-                        throw new IllegalArgumentException("the sample must hold exactly one transaction set");
-                    }
-                    stTemplate = seg;
-                    inSet = true;
-                }
-                case "SE" -> {
-                    seTemplate = seg;
-                    inSet = false;
-                }
-                default -> {
-                    if (inSet) {
-                        body.add(seg);
-                    }
-                }
-            }
-        }
-        if (isa == null || gs == null || ge == null || iea == null || stTemplate == null || seTemplate == null) {
-            throw new IllegalArgumentException("the sample must have ISA, GS, ST..SE, GE and IEA");
-        }
-        String[] st = stTemplate.split(java.util.regex.Pattern.quote(sep), -1);
-        String[] se = seTemplate.split(java.util.regex.Pattern.quote(sep), -1);
-        String[] geFields = ge.split(java.util.regex.Pattern.quote(sep), -1);
-        String[] ieaFields = iea.split(java.util.regex.Pattern.quote(sep), -1);
-        int segmentCount = body.size() + 2;
-        if (Integer.parseInt(se[1]) != segmentCount) {
-            throw new IllegalArgumentException("sample SE01 " + se[1] + " but the set has " + segmentCount + " segments");
-        }
-        StringBuilder bodyText = new StringBuilder(body.size() * 40);
-        for (String seg : body) {
-            bodyText.append(seg).append(terminator);
-        }
-
-        ByteArrayOutputStream out = new ByteArrayOutputStream(sample.length * count + 1024);
-        StringBuilder b = new StringBuilder(64 * 1024);
-        b.append(isa).append(terminator).append(gs).append(terminator);
-        for (int i = 1; i <= count; i++) {
-            String control = String.format("%04d", i); // ST02: AN 4..9, unique within the group
-            st[2] = control;
-            b.append(String.join(sep, st)).append(terminator);
-            b.append(bodyText);
-            b.append("SE").append(element).append(segmentCount).append(element).append(control);
-            for (int k = 3; k < se.length; k++) {
-                b.append(element).append(se[k]);
-            }
-            b.append(terminator);
-            if (b.length() > 60 * 1024) {
-                out.writeBytes(b.toString().getBytes(StandardCharsets.ISO_8859_1));
-                b.setLength(0);
-            }
-        }
-        geFields[1] = String.valueOf(count);
-        ieaFields[1] = "1";
-        b.append(String.join(sep, geFields)).append(terminator);
-        b.append(String.join(sep, ieaFields)).append(terminator);
-        out.writeBytes(b.toString().getBytes(StandardCharsets.ISO_8859_1));
-        return out.toByteArray();
     }
 
     /** The listener the benchmarks use: hands each transaction to the Blackhole and counts requests. */

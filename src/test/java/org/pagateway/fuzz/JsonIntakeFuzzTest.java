@@ -2,24 +2,22 @@ package org.pagateway.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.CharConversionException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Timeout;
-import org.pagateway.http.AuthorizationApi;
 import org.pagateway.http.HttpAnswer;
+import org.pagateway.http.JsonBody;
 import org.pagateway.http.Problem;
-import org.pagateway.model.Authorization;
 import org.pagateway.model.AuthorizationRequest;
 import org.pagateway.model.CanonicalJson;
-import org.pagateway.model.Channel;
-import org.pagateway.rules.DecisionEngine;
+import org.pagateway.model.Disposition;
 import org.pagateway.validation.RequestValidator;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -29,15 +27,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Hostile JSON (issue 7): whatever body arrives at POST /api/v1/authorizations, Jackson either refuses it (a
  * JsonProcessingException, or a CharConversionException for bad UTF-16/32: a 400) or gives a request that the
- * validator judges (a 422, or accepted). Nothing else may come out, and every refusal is a problem document in
- * JSON. An accepted request is decided and written back as the 201 body would be, without storing or queueing.
+ * validator judges (a 422) and the rules decide (a 422 rejection, or a 201 with the authorization). Nothing else may
+ * be thrown, and every answer is JSON. The steps are AuthorizationApi.submit's, without storing or queueing.
  */
 class JsonIntakeFuzzTest {
 
-    // the API's refusals never reach the intake or the store, so it runs here without them
-    private static final AuthorizationApi API = new AuthorizationApi(null, null);
+    private static final String WHAT = "an authorization request";
     private final RequestValidator validator = new RequestValidator();
-    private final DecisionEngine decisions = new DecisionEngine();
 
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     @FuzzTest
@@ -48,26 +44,42 @@ class JsonIntakeFuzzTest {
         } catch (JsonProcessingException | CharConversionException e) {
             // CharConversionException: bytes Jackson takes for UTF-16/32 that are no such text; not a
             // JsonProcessingException, but the IOException the API answers with 400 "could not be read"
-            assertRefused(body, Set.of(400));
+            assertProblem(JsonBody.read(body, AuthorizationRequest.class, WHAT).problem(), 400);
             return;
         }
-        if (request == null || !validator.validate(request).isEmpty()) {
-            assertRefused(body, Set.of(400, 422));
+        JsonBody<AuthorizationRequest> parsed = JsonBody.read(body, AuthorizationRequest.class, WHAT);
+        if (request == null) {
+            assertProblem(parsed.problem(), 400);
             return;
         }
-        Authorization accepted = new Authorization(GatewayAnswers.AUTHORIZATION_ID, Channel.JSON_HTTP, "fuzz", request,
-                decisions.decide(request), Instant.EPOCH);
-        JsonNode written = CanonicalJson.mapper().readTree(CanonicalJson.mapper().writeValueAsBytes(accepted));
+        assertNull(parsed.problem(), "the API refused what Jackson read");
+        List<Problem.FieldError> errors = validator.validate(request);
+        if (!errors.isEmpty()) {
+            assertProblem(new Problem("https://pa-gateway.org/problems/validation", "Invalid authorization request", 422,
+                    errors.size() + " field(s) are not acceptable", errors).answer(), 422);
+            return;
+        }
+        Disposition disposition = GatewayAnswers.dispose(request);
+        if (disposition.decision().rejected()) {
+            List<Problem.FieldError> why = disposition.decision().rejections().stream()
+                    .map(r -> new Problem.FieldError(r.field(), r.reason())).toList();
+            assertFalse(why.isEmpty(), "a rejection must say why");
+            assertProblem(new Problem("https://pa-gateway.org/problems/rejected", "Authorization request rejected", 422,
+                    "rejected", why).answer(), 422);
+            return;
+        }
+        assertNotNull(disposition.primary(), "an accepted request makes an authorization");
+        HttpAnswer created = HttpAnswer.json(201, disposition.primary(), Map.of());
+        JsonNode written = CanonicalJson.mapper().readTree(created.body());
         assertEquals(GatewayAnswers.AUTHORIZATION_ID, written.path("id").asText());
     }
 
-    private static void assertRefused(byte[] body, Set<Integer> statuses) throws IOException {
-        HttpAnswer answer = API.submit(body);
-        assertTrue(statuses.contains(answer.status()), () -> "answered " + answer.status() + " " + answer.bodyText()
-                + "\nfor:\n" + new String(body, StandardCharsets.UTF_8));
+    private static void assertProblem(HttpAnswer answer, int status) throws IOException {
+        assertNotNull(answer, "no problem answer");
+        assertEquals(status, answer.status(), answer.bodyText());
         assertEquals(Problem.CONTENT_TYPE, answer.contentType());
         JsonNode problem = CanonicalJson.mapper().readTree(answer.body());
-        assertEquals(answer.status(), problem.path("status").asInt(), answer.bodyText());
+        assertEquals(status, problem.path("status").asInt(), answer.bodyText());
         assertFalse(problem.path("title").asText().isEmpty(), answer.bodyText());
     }
 }

@@ -25,7 +25,7 @@ class ConformanceTest {
             01-X217-admission-request-for-review.edi                       | 999 | IK5*R*4
             02-X217-admission-response-to-request-for-review.edi           | 999 | IK4*2*353*I6*11
             04-X217-emergency-admission-response-to-request-for-review.edi | 999 | IK4*2*353*I6*11
-            05-X217-referral-request-for-review.edi                        | 278 | HCR*A4
+            05-X217-referral-request-for-review.edi                        | 278 | AAA*N**79*C
             06-X217-referral-response-to-request-for-review.edi            | 999 | IK4*2*353*I6*11
             09-X217-response-to-non-emergency-transportation.edi           | 999 | IK4*2*353*I6*11
             12-tmhp-response-rejected-AAA-2000E.edi                        | TA1 | TA1*183242501

@@ -13,14 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pagateway.queue.ReviewQueuePublisher;
-import org.pagateway.rules.DecisionEngine;
-import org.pagateway.store.AuthorizationIds;
-import org.pagateway.store.AuthorizationStore;
 import org.pagateway.store.ControlNumbers;
 import org.pagateway.store.Database;
+import org.pagateway.store.ReferenceFiles;
 import org.pagateway.store.StoreException;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
+import org.pagateway.support.StandaloneIntake;
 import org.pagateway.x12.X12RequestReader;
 
 /**
@@ -32,12 +31,11 @@ class PartDownTest {
 
     @Test
     void aFileMeetingADeadDatabaseStaysForTheNextPoll(@TempDir Path home) throws Exception {
-        Database database = Database.open("jdbc:h2:mem:part-down;DB_CLOSE_DELAY=-1", "sa", "");
+        Database database = Database.open("jdbc:h2:mem:part-down;DB_CLOSE_DELAY=-1", "sa", "", ReferenceFiles.directory(null));
         Clock clock = Clock.systemDefaultZone();
         try (X12RequestReader reader = new X12RequestReader();
                 ReviewQueuePublisher publisher = new ReviewQueuePublisher(RunningGateway.brokerUrl())) {
-            AuthorizationIntake intake = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
-                    new DecisionEngine(), new AuthorizationStore(database.dataSource()), publisher, clock);
+            AuthorizationIntake intake = StandaloneIntake.create(database, publisher, clock);
             Path outbox = Files.createDirectories(home.resolve("outbox"));
             Path errors = Files.createDirectories(home.resolve("error"));
             X12FileIntake files = new X12FileIntake(new X12Intake(reader, intake, new ControlNumbers(database.dataSource())),

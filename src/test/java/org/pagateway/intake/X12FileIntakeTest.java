@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -27,7 +23,7 @@ class X12FileIntakeTest {
 
     @Test
     void aDroppedRequestGetsIts999And278AndIsArchived() throws Exception {
-        String name = drop(Samples.x12("01-outpatient-surgical-sdc.edi"), "file-01.edi");
+        String name = RunningGateway.dropIntoInbox(Samples.asNewInterchange(Samples.x12("01-outpatient-surgical-sdc.edi")), "file-01.edi");
         Path archived = awaitFile(RunningGateway.settings().archive().resolve(name));
         assertTrue(Files.exists(archived));
 
@@ -56,7 +52,7 @@ class X12FileIntakeTest {
         assertTrue(authorizationId.matches("\\d{5}R\\d{5}"), authorizationId);
 
         Authorization stored = RunningGateway.gateway().store().find(authorizationId).orElseThrow();
-        assertEquals(AuthorizationStatus.PEND, stored.status());
+        assertEquals(AuthorizationStatus.MEDREVIEW, stored.status(), "surgical day care goes to medical review");
         assertEquals(name, stored.sourceName());
         assertEquals("29881", stored.request().serviceLines().get(0).code());
     }
@@ -99,27 +95,15 @@ class X12FileIntakeTest {
         assertEquals("022", ack.first("TA1").get(5));
     }
 
-    /** Copies under a temporary name first so the inbox never sees half a file, as a clearinghouse should. */
-    private static String drop(Path source, String name) throws IOException {
-        Path inbox = RunningGateway.settings().inbox();
-        Path temp = inbox.resolve("." + name);
-        Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(temp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        return name;
+    private static String drop(Path source, String name) {
+        return RunningGateway.dropIntoInbox(source, name);
     }
 
-    private static Path outbox(String name) throws InterruptedException {
+    private static Path outbox(String name) {
         return awaitFile(RunningGateway.settings().outbox().resolve(name));
     }
 
-    static Path awaitFile(Path file) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!Files.exists(file)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no " + file + " after 30 s");
-            }
-            Thread.sleep(50);
-        }
-        return file;
+    static Path awaitFile(Path file) {
+        return RunningGateway.awaitFile(file);
     }
 }

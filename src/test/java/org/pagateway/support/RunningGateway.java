@@ -9,13 +9,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.pagateway.Gateway;
 import org.pagateway.GatewaySettings;
+import org.pagateway.rules.PayerProfile;
 
 /**
  * One real gateway for the whole test run: embedded Artemis reached over TCP on a free port, H2 in a
@@ -36,7 +41,7 @@ public final class RunningGateway implements BeforeAllCallback {
                         "gateway.home", home.toString(),
                         "gateway.http.port", String.valueOf(freePort()),
                         "gateway.broker.port", String.valueOf(freePort()),
-                        "gateway.inbox.delay", "100")));
+                        "gateway.inbox.delay", "100")), outsideMaintenance());
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(RunningGateway.class.getName(), (ExtensionContext.Store.CloseableResource) () -> {
                             gateway.close();
@@ -44,6 +49,17 @@ public final class RunningGateway implements BeforeAllCallback {
                         });
             }
         }
+    }
+
+    /**
+     * The real clock, moved back four days when it is in the payer's monthly maintenance window: during it every
+     * request is pended, and the tests expect the decisions of a normal day. The window has its own tests.
+     */
+    private static Clock outsideMaintenance() {
+        PayerProfile profile = PayerProfile.standard();
+        Clock system = Clock.systemDefaultZone();
+        boolean inWindow = profile.maintenanceWindow().contains(LocalDateTime.ofInstant(system.instant(), profile.payer().zone()));
+        return inWindow ? Clock.offset(system, Duration.ofDays(-4)) : system;
     }
 
     public static Gateway gateway() {
@@ -56,6 +72,44 @@ public final class RunningGateway implements BeforeAllCallback {
 
     public static String brokerUrl() {
         return gateway.settings().effectiveBrokerUrl();
+    }
+
+    /** Copies under a temporary name first so the inbox never sees half a file, as a clearinghouse should. */
+    public static String dropIntoInbox(Path source, String name) {
+        try {
+            return dropIntoInbox(Files.readAllBytes(source), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String dropIntoInbox(byte[] content, String name) {
+        Path inbox = settings().inbox();
+        Path temp = inbox.resolve("." + name);
+        try {
+            Files.write(temp, content);
+            Files.move(temp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return name;
+    }
+
+    /** Waits up to 30 s for a file the gateway writes. */
+    public static Path awaitFile(Path file) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!Files.exists(file)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no " + file + " after 30 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + file);
+            }
+        }
+        return file;
     }
 
     public static HttpResponse<byte[]> post(String path, String contentType, byte[] body) {
@@ -82,7 +136,7 @@ public final class RunningGateway implements BeforeAllCallback {
         return URI.create("http://" + gateway.settings().httpHost() + ":" + gateway.settings().httpPort() + path);
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -32,6 +32,25 @@ public final class Samples {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger FRESH = new java.util.concurrent.atomic.AtomicInteger(
+            (int) (System.nanoTime() % 100_000));
+
+    /**
+     * A sample of one interchange under an interchange control number no test used before: the gateway answers
+     * a resent interchange with its first answer, so a test that needs a first answer of its own sends this.
+     */
+    public static byte[] asNewInterchange(Path sample) {
+        String x12 = new String(bytes(sample), java.nio.charset.StandardCharsets.ISO_8859_1);
+        char separator = x12.charAt(3);
+        String[] isa = x12.substring(0, 106).split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1);
+        String control = isa[13];
+        String fresh = String.format("9%08d", FRESH.incrementAndGet() % 100_000_000);
+        String result = x12.substring(0, 90) + fresh + x12.substring(99);
+        int iea = result.lastIndexOf("IEA" + separator);
+        result = result.substring(0, iea) + result.substring(iea).replace(control, fresh);
+        return result.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     /** The files of a folder (not its subfolders) with the given ending, sorted by name. */
     public static List<Path> list(Path folder, String ending) {
         try (Stream<Path> files = Files.list(folder)) {

@@ -117,6 +117,63 @@ public final class X12Parsed {
                 .orElseThrow(() -> new AssertionError("no " + tag + " segment in:\n" + this));
     }
 
+    /**
+     * Each 2000E of a 278 response in the terms of samples/expected-decisions.tsv: its HCR01 ("-" when none)
+     * and its AAA segments as loop:code:follow-up, the AAA of 2010A-D counted with every event under them.
+     */
+    public List<String> eventDecisions() {
+        List<String> events = new ArrayList<>();
+        List<String> upper = new ArrayList<>();
+        List<String> aaa = null;
+        String hcr = null;
+        String loop = null;
+        for (Segment s : segments) {
+            switch (s.tag()) {
+                case "HL" -> {
+                    if ("EV".equals(s.get(3))) {
+                        if (aaa != null) {
+                            events.add(describe(hcr, aaa));
+                        }
+                        aaa = new ArrayList<>(upper);
+                        hcr = null;
+                        loop = "2000E";
+                    } else if ("SS".equals(s.get(3))) {
+                        loop = "2000F";
+                    } else if ("20".equals(s.get(3))) {
+                        if (aaa != null) {
+                            events.add(describe(hcr, aaa));
+                        }
+                        aaa = null;
+                        upper = new ArrayList<>();
+                    }
+                }
+                case "NM1" -> loop = switch (s.get(1)) {
+                    case "X3" -> "2010A";
+                    case "1P" -> "2010B";
+                    case "IL" -> "2010C";
+                    case "QC" -> "2010D";
+                    default -> "2000F".equals(loop) ? "2010F" : "2010EA";
+                };
+                case "HCR" -> {
+                    if ("2000E".equals(loop)) {
+                        hcr = s.get(1);
+                    }
+                }
+                case "AAA" -> (aaa == null ? upper : aaa).add(loop + ":" + s.get(3) + ":" + s.get(4));
+                default -> {
+                }
+            }
+        }
+        if (aaa != null) {
+            events.add(describe(hcr, aaa));
+        }
+        return events;
+    }
+
+    private static String describe(String hcr, List<String> aaa) {
+        return (hcr == null ? "-" : hcr) + " " + (aaa.isEmpty() ? "-" : String.join(",", aaa));
+    }
+
     @Override
     public String toString() {
         return segments.stream().map(Segment::toString).collect(Collectors.joining("~\n"));

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.pagateway.model.Authorization;
 import org.pagateway.model.AuthorizationRequest;
 import org.pagateway.model.Channel;
+import org.pagateway.model.Decision;
+import org.pagateway.model.Disposition;
 import org.pagateway.rules.DecisionEngine;
 import org.pagateway.support.RecordingListener;
 import org.pagateway.support.Samples;
@@ -108,10 +110,11 @@ class FuzzFindingsTest {
         ReadTransaction transaction = read.transactions.get(0);
         AuthorizationRequest request = transaction.requests().get(0);
         assertEquals("HAR*GROVE~X", request.subscriber().lastName());
+        Decision decision = DecisionEngine.standard().decide(request, Instant.parse("2026-11-30T15:00:00Z")).decision();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ResponseWriter responses = new ResponseWriter(out, transaction.interchange(), 1);
-        responses.write(transaction.group(), List.of(new Authorization("26334R00001", Channel.X12_FILE, "test", request,
-                new DecisionEngine().decide(request), Instant.EPOCH)));
+        responses.write(transaction.group(), List.of(Disposition.of(new Authorization("26334R00001", Channel.X12_FILE,
+                "test", request, decision, Instant.EPOCH))));
         responses.finish();
         X12Parsed answer = valid(out.toByteArray());
         assertEquals("HAR GROVE X", answer.all("NM1").get(2).get(3));

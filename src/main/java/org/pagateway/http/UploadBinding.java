@@ -1,0 +1,126 @@
+package org.pagateway.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.apache.camel.Message;
+import org.apache.camel.component.jetty.JettyHttpEndpoint;
+import org.apache.camel.component.jetty.JettyRestHttpBinding;
+import org.apache.camel.http.base.HttpHelper;
+import org.apache.camel.http.common.HttpHeaderFilterStrategy;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+
+/**
+ * The HTTP binding of the REST endpoints (routes/http.yaml's restConfiguration names it): Camel's own for every
+ * request but a document upload, which it reads as a {@link DocumentUpload} message body.
+ *
+ * <p>Why it exists: with the REST DSL on camel-jetty 4.18 a multipart/form-data request fails before any route runs
+ * (the REST binding reads the body first, then Jetty cannot parse the form it was in). Reading the parts before the
+ * body is what camel-jetty's own attachment binding does for plain jetty: endpoints; this does the same for the one
+ * REST path that takes uploads, and refuses a body that is too large from its Content-Length, before reading it.
+ * Jetty's multipart limits (maxFileSize, maxRequestSize in the restConfiguration) stop a chunked one while it streams.
+ */
+public final class UploadBinding extends JettyRestHttpBinding {
+
+    /** Room for the form's boundaries, headers and text fields besides the file. */
+    public static final long FORM_OVERHEAD = 64 * 1024;
+    private static final int MAX_FIELD = 4096;
+
+    private final String uploadPath;
+    private final long maxFileBytes;
+
+    /** @param uploadPath the REST path template that takes uploads, e.g. /api/v1/authorizations/{id}/documents */
+    public UploadBinding(String uploadPath, long maxFileBytes) {
+        this.uploadPath = uploadPath;
+        this.maxFileBytes = maxFileBytes;
+        // Camel gives its own REST binding the endpoint's header filter; without one no header or parameter is mapped
+        setHeaderFilterStrategy(new HttpHeaderFilterStrategy());
+    }
+
+    @Override
+    protected void populateAttachments(HttpServletRequest request, Message message) {
+        if ("POST".equals(request.getMethod()) && uploadPath.equals(consumerPath(message))) {
+            message.setBody(read(request));
+        }
+    }
+
+    @Override
+    protected void populateRequestParameters(HttpServletRequest request, Message message) {
+        if (message.getBody() instanceof DocumentUpload && isMultipart(request)) {
+            // the form's fields are in the upload already; listing the request's parameters would make Jetty parse the
+            // form again (and fail again on a refused one): only the path's {id} is left to map
+            HttpHelper.evalPlaceholders(message.getHeaders(), request.getPathInfo(), consumerPath(message));
+            return;
+        }
+        super.populateRequestParameters(request, message);
+    }
+
+    private DocumentUpload read(HttpServletRequest request) {
+        if (!isMultipart(request)) {
+            return DocumentUpload.refused(DocumentUpload.Refusal.NOT_MULTIPART, "send the document as multipart/form-data"
+                    + " with a part named file and one named description (curl -F description=... -F file=@notes.pdf)");
+        }
+        long length = request.getContentLengthLong();
+        if (length > maxFileBytes + FORM_OVERHEAD) {
+            return tooLarge(length + " bytes");
+        }
+        try {
+            Part file = request.getPart("file");
+            if (file == null || file.getSubmittedFileName() == null && file.getSize() == 0) {
+                return DocumentUpload.refused(DocumentUpload.Refusal.NO_FILE, "the form has no part named file");
+            }
+            byte[] content;
+            try (InputStream in = file.getInputStream()) {
+                content = in.readNBytes((int) maxFileBytes + 1);
+            }
+            if (content.length > maxFileBytes) {
+                return tooLarge("more than " + maxFileBytes + " bytes");
+            }
+            return new DocumentUpload(field(request, "description"), file.getSubmittedFileName(), content,
+                    field(request, "uploadedBy"), field(request, "source"), null, null);
+        } catch (IOException | ServletException | RuntimeException e) {
+            return exceeded(e) ? tooLarge("more than " + maxFileBytes + " bytes")
+                    : DocumentUpload.refused(DocumentUpload.Refusal.MALFORMED, "the multipart/form-data body cannot be read");
+        }
+    }
+
+    private DocumentUpload tooLarge(String size) {
+        return DocumentUpload.refused(DocumentUpload.Refusal.TOO_LARGE,
+                "the upload is " + size + "; a document may be up to 5 MB (" + maxFileBytes + " bytes)");
+    }
+
+    /** A text field of the form, cut at a length no field of an upload needs; null when absent. */
+    private static String field(HttpServletRequest request, String name) throws IOException, ServletException {
+        Part part = request.getPart(name);
+        if (part == null) {
+            return null;
+        }
+        try (InputStream in = part.getInputStream()) {
+            return new String(in.readNBytes(MAX_FIELD), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Jetty says "max file size exceeded" / "max length exceeded" somewhere down the causes. */
+    private static boolean exceeded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("exceeded")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    private static String consumerPath(Message message) {
+        return message.getExchange().getFromEndpoint() instanceof JettyHttpEndpoint endpoint ? endpoint.getPath() : null;
+    }
+}

@@ -1,0 +1,16 @@
+package org.pagateway.model;
+
+import java.util.Set;
+
+/**
+ * A provider's lookup, as the seed's portal offers it: the authorizations of a member or of a site, all of them or
+ * only the approved (active) ones, optionally with a diagnosis code; the newest first, a page at a time.
+ * {@code statuses} empty means all.
+ */
+public record AuthorizationLookup(String memberId, String site, Set<AuthorizationStatus> statuses, String diagnosisCode,
+        int limit, int offset) {
+
+    public AuthorizationLookup {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+    }
+}
