@@ -67,8 +67,10 @@ public final class AdminApi {
         }
         Optional<DeadLetterReplay.Outcome> outcome = replay.one(request.messageId());
         if (outcome.isEmpty()) {
+            // the broker shows the first 200 of each queue: one further back is found once those ahead of it are replayed
             return Problem.of(404, "not-found", "No such dead letter", "No dead letter has message ID " + request.messageId()
-                    + ": it was replayed already, or never was one. GET /admin/dead-letters lists them.").answer();
+                    + ": it was replayed already, or never was one (or it is behind the first 200 of its dead-letter queue,"
+                    + " which are all the broker shows). GET /admin/dead-letters lists them.").answer();
         }
         if (!outcome.get().replayed()) {
             return Problem.of(409, "not-replayed", "Dead letter not replayed", outcome.get().reason()).answer();
