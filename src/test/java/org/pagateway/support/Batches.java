@@ -1,6 +1,9 @@
 package org.pagateway.support;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,13 @@ public final class Batches {
      * 0001, 0002, ...; SE01 kept (same segments); GE01 = count, IEA01 = 1.
      */
     public static byte[] build(byte[] sample, int count) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(sample.length * count + 1024);
+        write(sample, count, out);
+        return out.toByteArray();
+    }
+
+    /** The same batch, streamed: a 100 MB file is written without holding it. */
+    public static void write(byte[] sample, int count, OutputStream out) {
         String text = new String(sample, StandardCharsets.ISO_8859_1).strip();
         if (!text.startsWith("ISA") || text.length() < 106) {
             throw new IllegalArgumentException("sample does not start with a 106-character ISA");
@@ -79,7 +89,6 @@ public final class Batches {
             bodyText.append(seg).append(terminator);
         }
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream(sample.length * count + 1024);
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append(isa).append(terminator).append(gs).append(terminator);
         for (int i = 1; i <= count; i++) {
@@ -93,15 +102,22 @@ public final class Batches {
             }
             b.append(terminator);
             if (b.length() > 60 * 1024) {
-                out.writeBytes(b.toString().getBytes(StandardCharsets.ISO_8859_1));
-                b.setLength(0);
+                emit(out, b);
             }
         }
         geFields[1] = String.valueOf(count);
         ieaFields[1] = "1";
         b.append(String.join(sep, geFields)).append(terminator);
         b.append(String.join(sep, ieaFields)).append(terminator);
-        out.writeBytes(b.toString().getBytes(StandardCharsets.ISO_8859_1));
-        return out.toByteArray();
+        emit(out, b);
+    }
+
+    private static void emit(OutputStream out, StringBuilder b) {
+        try {
+            out.write(b.toString().getBytes(StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        b.setLength(0);
     }
 }

@@ -113,6 +113,10 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    public Path log() {
+        return log;
+    }
+
     /** The end of the log, for a failure message: the test's home is gone once it fails. */
     public String tail() {
         try {

@@ -42,7 +42,10 @@ public final class RunningGateway implements BeforeAllCallback {
                         "gateway.home", home.toString(),
                         "gateway.http.port", String.valueOf(freePort()),
                         "gateway.broker.port", String.valueOf(freePort()),
-                        "gateway.inbox.delay", "100"));
+                        "gateway.inbox.delay", "100",
+                        // a consumer that fails three times dead-letters the message in a fraction of a second
+                        "gateway.broker.redelivery.delay", "50",
+                        "gateway.broker.delivery.attempts", "3"));
                 gateway = Gateway.start(GatewaySettings.load(settings), outsideMaintenance());
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(RunningGateway.class.getName(), (ExtensionContext.Store.CloseableResource) () -> {
