@@ -1,5 +1,8 @@
 -- One row per authorization (one patient event). The canonical request and decision are kept whole as
 -- JSON; the columns beside them are what lookups filter on.
+-- Written to run unchanged on H2 2.3 and PostgreSQL: the JSON is TEXT, which PostgreSQL has and H2 takes as
+-- CHARACTER VARYING (up to 10^9 characters). It said CLOB, which PostgreSQL lacks, until PostgreSQL came; no
+-- production database existed then. A development H2 database made before fails Flyway's checksum: delete it.
 CREATE TABLE authorization_record (
     id                VARCHAR(16)  NOT NULL PRIMARY KEY,
     status            VARCHAR(16)  NOT NULL,
@@ -12,8 +15,8 @@ CREATE TABLE authorization_record (
     service_type      VARCHAR(8),
     review_queue      VARCHAR(128),
     interchange_ref   VARCHAR(200),
-    request_json      CLOB         NOT NULL,
-    decision_json     CLOB         NOT NULL,
+    request_json      TEXT         NOT NULL,
+    decision_json     TEXT         NOT NULL,
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at        TIMESTAMP WITH TIME ZONE NOT NULL
 );
@@ -26,5 +29,5 @@ CREATE TABLE authorization_sequence (
     next_seq  INT        NOT NULL
 );
 
--- Control numbers of the interchanges the gateway sends (ISA13/GS06).
+-- Control numbers of the interchanges the gateway sends (ISA13/GS06); taken with nextval(), which both know.
 CREATE SEQUENCE outbound_control_number START WITH 1 MAXVALUE 999999999 CYCLE;

@@ -36,7 +36,7 @@ public final class QueueSweep {
         int total = 0;
         List<Authorization> unqueued;
         while (!(unqueued = store.unqueued(clock.instant().minus(GRACE), BATCH)).isEmpty()) {
-            queues.publish(unqueued);
+            publish(unqueued);
             store.markQueued(unqueued.stream().map(Authorization::id).toList());
             total += unqueued.size();
         }
@@ -44,5 +44,25 @@ public final class QueueSweep {
             LOG.info("queued {} authorization(s) that were stored but not yet queued", total);
         }
         return total;
+    }
+
+    /**
+     * All in one broker transaction, as a rule. Some may be on their queues already: queued by a gateway that died before
+     * marking them, or by another gateway marking them right now. The broker then refuses the whole transaction, so
+     * they go one at a time, and one the broker calls a duplicate only lacked its mark. Without this a single such
+     * authorization would keep the sweep from ever queueing the others it comes first among.
+     */
+    private void publish(List<Authorization> unqueued) {
+        try {
+            queues.publish(unqueued);
+        } catch (AlreadyQueued e) {
+            for (Authorization authorization : unqueued) {
+                try {
+                    queues.publish(List.of(authorization));
+                } catch (AlreadyQueued onItsQueue) {
+                    LOG.debug("{} was on its queue already", authorization.id());
+                }
+            }
+        }
     }
 }

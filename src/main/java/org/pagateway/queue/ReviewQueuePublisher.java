@@ -3,6 +3,8 @@ package org.pagateway.queue;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingDeque;
 
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.pagateway.model.Authorization;
 import org.pagateway.model.CanonicalJson;
@@ -64,6 +66,10 @@ public final class ReviewQueuePublisher implements AutoCloseable {
             idle.push(session);
         } catch (JMSException | JsonProcessingException | RuntimeException e) {
             discard(session, e);
+            if (e instanceof JMSException jms && duplicate(jms)) {
+                // the connection is fine: only this transaction was refused
+                throw new AlreadyQueued("an authorization of the batch is on its queue already", jms);
+            }
             if (e instanceof JMSException jms) {
                 resetConnection();
                 throw new QueueException("cannot queue authorizations: " + jms.getMessage(), jms);
@@ -73,6 +79,15 @@ public final class ReviewQueuePublisher implements AutoCloseable {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    private static boolean duplicate(JMSException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ActiveMQException artemis && artemis.getType() == ActiveMQExceptionType.DUPLICATE_ID_REJECTED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One persistent message on a queue, in its own transaction: a 278 response sent after a review decision. */

@@ -18,7 +18,8 @@ public final class ControlNumbers {
 
     public long next() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT NEXT VALUE FOR outbound_control_number")) {
+                // nextval('...') is PostgreSQL's; H2 takes it too, while PostgreSQL has no NEXT VALUE FOR
+                ResultSet rs = s.executeQuery("SELECT nextval('outbound_control_number')")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

@@ -6,15 +6,28 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.pagateway.rules.ProviderDirectory;
 
-/** The authorization store's database: embedded H2 in a file by default, any JDBC URL by configuration. */
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The authorization store's database: embedded H2 in a file by default, PostgreSQL (or any JDBC URL whose driver is
+ * on the class path) by configuration. One schema, migrated by Flyway, written for both H2 and PostgreSQL.
+ */
 public final class Database implements AutoCloseable {
 
-    private final JdbcConnectionPool pool;
+    /** What the gateway's HTTP threads, file intake and sweep use at most at once; H2's pool had as many. */
+    private static final int MAX_CONNECTIONS = 32;
+    /**
+     * Kept open while idle. Fewer than the maximum: several gateways share one PostgreSQL, each of its connections is a
+     * server process, and a quiet gateway should not hold 32 of them.
+     */
+    private static final int MIN_IDLE = 4;
 
-    private Database(JdbcConnectionPool pool) {
+    private final HikariDataSource pool;
+
+    private Database(HikariDataSource pool) {
         this.pool = pool;
     }
 
@@ -23,10 +36,23 @@ public final class Database implements AutoCloseable {
      * (the directory gives earlier authorizations their site, {@link LookupColumnsBackfill}).
      */
     public static Database open(String url, String user, String password, ProviderDirectory directory) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password == null ? "" : password);
-        pool.setMaxConnections(32);
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                .javaMigrations(new LookupColumnsBackfill(directory)).load().migrate();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gateway-db");
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password == null ? "" : password);
+        config.setMaximumPoolSize(MAX_CONNECTIONS);
+        config.setMinimumIdle(MIN_IDLE);
+        // a database that is down fails the start (or a request) within seconds, not after Hikari's 30 s default
+        config.setConnectionTimeout(5_000);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .javaMigrations(new LookupColumnsBackfill(directory)).load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
         return new Database(pool);
     }
 
@@ -44,6 +70,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        pool.close();
     }
 }

@@ -3,12 +3,14 @@ package org.pagateway.intake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,6 +21,8 @@ import java.util.concurrent.Future;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.pagateway.model.Authorization;
 import org.pagateway.model.AuthorizationRequest;
 import org.pagateway.model.CanonicalJson;
 import org.pagateway.model.Channel;
@@ -31,17 +35,20 @@ import org.pagateway.store.ReferenceFiles;
 import org.pagateway.support.RecordingListener;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
+import org.pagateway.support.StandaloneBroker;
 import org.pagateway.support.StandaloneIntake;
+import org.pagateway.support.TestParts;
 import org.pagateway.support.X12Parsed;
 import org.pagateway.x12.X12RequestReader;
 
 import jakarta.jms.Connection;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 
 /**
  * A resent request gets its first answer and makes no second authorization: an interchange resent (same sender,
  * ISA13, GS06, ST02) by HTTP or as another file, a JSON request resent with its Idempotency-Key, and the same
- * request taken by two gateways at once. A request stored while the broker was down is queued by the sweep.
+ * request taken by two gateways at once. A request stored while the broker was down is queued by the sweep, once.
  */
 @ExtendWith(RunningGateway.class)
 class IdempotencyTest {
@@ -76,7 +83,7 @@ class IdempotencyTest {
 
     @Test
     void twoGatewaysTakingTheSameRequestsAtOnceMakeOneAuthorizationEach() throws Exception {
-        Database database = Database.open("jdbc:h2:mem:race;DB_CLOSE_DELAY=-1", "sa", "", ReferenceFiles.directory(null));
+        Database database = TestParts.openDatabase("race");
         Clock clock = Clock.systemUTC();
         try (X12RequestReader reader = new X12RequestReader();
                 ReviewQueuePublisher publisher = new ReviewQueuePublisher(RunningGateway.brokerUrl())) {
@@ -104,7 +111,7 @@ class IdempotencyTest {
 
     @Test
     void storedWhileTheBrokerWasDownQueuedByTheSweepOnceItIsBack() throws Exception {
-        Database database = Database.open("jdbc:h2:mem:broker-down;DB_CLOSE_DELAY=-1", "sa", "", ReferenceFiles.directory(null));
+        Database database = TestParts.openDatabase("broker-down");
         Clock clock = Clock.systemUTC();
         try (X12RequestReader reader = new X12RequestReader();
                 ReviewQueuePublisher down = new ReviewQueuePublisher("tcp://127.0.0.1:1?connectionTimeout=500");
@@ -128,6 +135,48 @@ class IdempotencyTest {
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 assertNotNull(session.createConsumer(session.createQueue("review.medical.transplant"),
                         ReviewQueuePublisher.AUTHORIZATION_ID + " = '" + id + "'").receive(5_000));
+            }
+        } finally {
+            database.close();
+        }
+    }
+
+    /**
+     * A gateway that queued authorizations and died before marking them (or another gateway marking them right now):
+     * the broker refuses such a one as a duplicate, and with it the whole transaction, so the sweep must still queue
+     * the others and mark every one, each on its queue once.
+     */
+    @Test
+    void anAuthorizationOnItsQueueButNotMarkedDoesNotHoldUpTheSweep(@TempDir Path brokerFolder) throws Exception {
+        Database database = TestParts.openDatabase("sweep-duplicate");
+        Clock clock = Clock.systemUTC();
+        // a broker of this test's own: the IDs of this database are the run's gateway's too, on its broker
+        try (StandaloneBroker broker = StandaloneBroker.start(brokerFolder);
+                X12RequestReader reader = new X12RequestReader();
+                ReviewQueuePublisher down = new ReviewQueuePublisher("tcp://127.0.0.1:1?connectionTimeout=500");
+                ReviewQueuePublisher up = new ReviewQueuePublisher(broker.url())) {
+            AuthorizationStore store = new AuthorizationStore(database.dataSource(), ReferenceFiles.directory(null));
+            List<AuthorizationRequest> requests = RecordingListener
+                    .read(reader, Samples.bytes(Samples.x12("21-two-events-several-lines.edi"))).requests();
+            List<Disposition> stored = StandaloneIntake.create(database, store, down, clock)
+                    .accept(requests, Channel.X12_FILE, "died.edi");
+            Authorization therapy = stored.get(0).primary();
+            Authorization dme = stored.get(1).primary();
+            up.publish(List.of(therapy));
+
+            QueueSweep sweep = new QueueSweep(store, up, Clock.offset(clock, java.time.Duration.ofMinutes(1)));
+            assertEquals(2, sweep.sweep());
+            assertEquals(0, sweep.sweep(), "both marked queued");
+            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url());
+                    Connection connection = factory.createConnection()) {
+                connection.start();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                for (Authorization a : List.of(therapy, dme)) {
+                    MessageConsumer consumer = session.createConsumer(session.createQueue(a.decision().reviewQueue()),
+                            ReviewQueuePublisher.AUTHORIZATION_ID + " = '" + a.id() + "'");
+                    assertNotNull(consumer.receive(5_000), a.id() + " on " + a.decision().reviewQueue());
+                    assertNull(consumer.receive(500), a.id() + " once");
+                }
             }
         } finally {
             database.close();

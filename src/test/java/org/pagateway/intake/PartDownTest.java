@@ -41,8 +41,10 @@ class PartDownTest {
             X12FileIntake files = new X12FileIntake(new X12Intake(reader, intake, new ControlNumbers(database.dataSource())),
                     outbox, errors);
             Path input = Files.copy(Samples.x12("01-outpatient-surgical-sdc.edi"), home.resolve("01.edi"));
-            // the database goes away under the gateway: what comes back in its place has no tables
-            try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement()) {
+            // the database goes away under the gateway (shut down from outside its pool, whose connections it breaks):
+            // what comes back in its place has no tables
+            try (var connection = java.sql.DriverManager.getConnection("jdbc:h2:mem:part-down", "sa", "");
+                    var statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             }
 

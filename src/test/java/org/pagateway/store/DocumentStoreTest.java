@@ -31,9 +31,10 @@ import org.pagateway.model.Document;
 import org.pagateway.model.DocumentSource;
 import org.pagateway.model.DocumentType;
 import org.pagateway.support.SampleDocuments;
+import org.pagateway.support.TestParts;
 import org.pagateway.validation.DocumentRefused;
 
-/** Documents in a real H2 file database, migrated by Flyway as the gateway opens it. */
+/** Documents in a real database (an H2 file, or PostgreSQL on external parts), migrated by Flyway as the gateway opens it. */
 class DocumentStoreTest {
 
     // 01:49 PM in Boston on the seed's day
@@ -42,12 +43,14 @@ class DocumentStoreTest {
 
     @TempDir
     Path folder;
+    private String url;
     private Database database;
     private DocumentStore store;
 
     @BeforeEach
     void open() {
-        database = Database.open(url(), "sa", "", ReferenceFiles.directory(null));
+        url = TestParts.databaseUrl(folder);
+        database = Database.open(url, TestParts.dbUser(), TestParts.dbPassword(), ReferenceFiles.directory(null));
         store = new DocumentStore(database.dataSource(), CLOCK);
     }
 
@@ -115,7 +118,7 @@ class DocumentStoreTest {
         Document added = store.add(AUTH, "Knee image", "knee.png", png, "kmarsh", DocumentSource.UPLOAD);
         database.close();
 
-        database = Database.open(url(), "sa", "", ReferenceFiles.directory(null));
+        database = Database.open(url, TestParts.dbUser(), TestParts.dbPassword(), ReferenceFiles.directory(null));
         DocumentStore reopened = new DocumentStore(database.dataSource(), CLOCK);
 
         assertEquals(List.of(added), reopened.list(AUTH));
@@ -191,9 +194,5 @@ class DocumentStoreTest {
         assertNull(DocumentStore.originalName(null));
         assertEquals(255, DocumentStore.originalName("n".repeat(300) + ".pdf").length());
         assertTrue(DocumentStore.originalName("n".repeat(254) + "\uD83D\uDE42.pdf").endsWith("n"), "no half of a character");
-    }
-
-    private String url() {
-        return "jdbc:h2:file:" + folder.resolve("gateway");
     }
 }

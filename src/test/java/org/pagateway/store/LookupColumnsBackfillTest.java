@@ -13,16 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.pagateway.model.AuthorizationLookup;
 import org.pagateway.model.AuthorizationSummary;
 import org.pagateway.support.Samples;
+import org.pagateway.support.TestParts;
 
 /** An authorization stored before the lookup columns existed is found by site and diagnosis once the database is opened. */
 class LookupColumnsBackfillTest {
 
-    private static final String URL = "jdbc:h2:mem:backfill;DB_CLOSE_DELAY=-1";
-
     @Test
     void anAuthorizationStoredBeforeV4IsFoundBySiteAndDiagnosis() throws Exception {
-        Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration").target("3").load().migrate();
-        try (Connection c = java.sql.DriverManager.getConnection(URL, "sa", "");
+        String url = TestParts.databaseUrl("backfill");
+        Flyway.configure().dataSource(url, TestParts.dbUser(), TestParts.dbPassword()).locations("classpath:db/migration")
+                .target("3").load().migrate();
+        try (Connection c = java.sql.DriverManager.getConnection(url, TestParts.dbUser(), TestParts.dbPassword());
                 PreparedStatement insert = c.prepareStatement("INSERT INTO authorization_record (id, status, action_code,"
                         + " channel, request_category, request_json, decision_json, created_at, updated_at)"
                         + " VALUES ('26001R00001', 'MEDREVIEW', 'A4', 'JSON_HTTP', 'ADMISSION_REVIEW', ?,"
@@ -31,7 +32,7 @@ class LookupColumnsBackfillTest {
             insert.executeUpdate();
         }
 
-        try (Database database = Database.open(URL, "sa", "", ReferenceFiles.directory(null))) {
+        try (Database database = Database.open(url, TestParts.dbUser(), TestParts.dbPassword(), ReferenceFiles.directory(null))) {
             AuthorizationStore store = new AuthorizationStore(database.dataSource(), ReferenceFiles.directory(null));
             List<AuthorizationSummary> found = store.search(new AuthorizationLookup(null, "lakeside", Set.of(), "J96.01", 10, 0));
             assertEquals(List.of("26001R00001"), found.stream().map(AuthorizationSummary::id).toList());

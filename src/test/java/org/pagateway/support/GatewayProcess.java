@@ -25,15 +25,26 @@ public final class GatewayProcess implements AutoCloseable {
     private final Path home;
     private final int httpPort;
     private final Map<String, String> properties;
+    private final Map<String, String> environment;
     private final Path log;
     private Process process;
     private int starts;
 
     public GatewayProcess(Path home, Map<String, String> properties) throws IOException {
+        this(home, properties, Map.of());
+    }
+
+    /** With environment variables too (GATEWAY_DB_URL...), the way an operator configures a gateway. */
+    public GatewayProcess(Path home, Map<String, String> properties, Map<String, String> environment) throws IOException {
         this.home = home;
         this.httpPort = RunningGateway.freePort();
         this.properties = properties;
+        this.environment = environment;
         this.log = home.resolve("gateway.log");
+    }
+
+    public int httpPort() {
+        return httpPort;
     }
 
     public GatewayProcess start() throws IOException {
@@ -47,9 +58,12 @@ public final class GatewayProcess implements AutoCloseable {
         command.addAll(List.of("-cp", classPath, "org.pagateway.GatewayMain"));
         starts++;
         Files.writeString(home.resolve("gateway.command"), String.join(" ", command));
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        awaitHealthy(Duration.ofSeconds(60));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        // generous: on a busy machine two gateways starting side by side take a while
+        awaitHealthy(Duration.ofSeconds(120));
         return this;
     }
 

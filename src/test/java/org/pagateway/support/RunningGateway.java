@@ -25,7 +25,7 @@ import org.pagateway.rules.PayerProfile;
 /**
  * One real gateway for the whole test run: embedded Artemis reached over TCP on a free port, H2 in a
  * temporary GATEWAY_HOME, Jetty on a free port, real inbox/outbox folders. Started once, stopped when
- * the run ends.
+ * the run ends. On external parts ({@link TestParts}) its database is PostgreSQL and its broker a standalone one.
  */
 public final class RunningGateway implements BeforeAllCallback {
 
@@ -37,14 +37,16 @@ public final class RunningGateway implements BeforeAllCallback {
         synchronized (RunningGateway.class) {
             if (gateway == null) {
                 Path home = Files.createTempDirectory("pa-gateway-test");
-                gateway = Gateway.start(GatewaySettings.load(Map.of(
+                Map<String, String> settings = new java.util.HashMap<>(TestParts.gatewaySettings());
+                settings.putAll(Map.of(
                         "gateway.home", home.toString(),
                         "gateway.http.port", String.valueOf(freePort()),
                         "gateway.broker.port", String.valueOf(freePort()),
                         "gateway.inbox.delay", "100",
                         // a consumer that fails three times dead-letters the message in a fraction of a second
                         "gateway.broker.redelivery.delay", "50",
-                        "gateway.broker.delivery.attempts", "3")), outsideMaintenance());
+                        "gateway.broker.delivery.attempts", "3"));
+                gateway = Gateway.start(GatewaySettings.load(settings), outsideMaintenance());
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(RunningGateway.class.getName(), (ExtensionContext.Store.CloseableResource) () -> {
                             gateway.close();

@@ -1,0 +1,89 @@
+package org.pagateway.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.pagateway.support.TestParts;
+
+/**
+ * Authorization IDs and outbound control numbers come from the database, so gateways sharing it never hand out the
+ * same one: here two ID sources and two control-number sources on one database, drawn from at once (on H2, and on
+ * PostgreSQL on external parts, where the block reservation's SELECT ... FOR UPDATE and the sequence really race).
+ */
+class AuthorizationIdsTest {
+
+    private static final Clock SEED_DAY = Clock.fixed(Instant.parse("2019-06-13T15:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void twoGatewaysDrawingAtOnceNeverGetTheSameId() throws Exception {
+        try (Database database = TestParts.openDatabase("ids")) {
+            // two gateways: each its own blocks of 50; two threads each, 150 IDs a thread: several blocks apiece
+            AuthorizationIds one = new AuthorizationIds(database.dataSource(), SEED_DAY);
+            AuthorizationIds two = new AuthorizationIds(database.dataSource(), SEED_DAY);
+            List<String> ids = drawAtOnce(List.of(one, one, two, two), 150, AuthorizationIds::next);
+
+            assertEquals(600, ids.size());
+            assertEquals(600, new HashSet<>(ids).size(), "no ID twice");
+            assertTrue(ids.stream().allMatch(id -> id.matches("19164R\\d{5}")), ids.get(0));
+            // both start the day: one takes the block from 00001, the other the one after, whichever is first
+            assertTrue(ids.contains("19164R00001") && ids.contains("19164R00051"));
+        }
+    }
+
+    @Test
+    void controlNumbersAreUniqueAcrossGateways() throws Exception {
+        try (Database database = TestParts.openDatabase("control-numbers")) {
+            ControlNumbers one = new ControlNumbers(database.dataSource());
+            ControlNumbers two = new ControlNumbers(database.dataSource());
+            List<Long> numbers = drawAtOnce(List.of(one, two), 100, ControlNumbers::next);
+
+            assertEquals(200, new HashSet<>(numbers).size(), "no number twice");
+            assertEquals(1L, numbers.stream().mapToLong(n -> n).min().orElseThrow(), "the sequence starts at 1");
+            assertEquals(200L, numbers.stream().mapToLong(n -> n).max().orElseThrow(), "and skips nothing");
+        }
+    }
+
+    private interface Draw<S, T> {
+        T from(S source);
+    }
+
+    /** Each source in a thread of its own, all started together, {@code each} draws a thread. */
+    private static <S, T> List<T> drawAtOnce(List<S> sources, int each, Draw<S, T> draw) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(sources.size());
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<List<T>>> drawn = new ArrayList<>();
+            for (S source : sources) {
+                Callable<List<T>> thread = () -> {
+                    go.await();
+                    List<T> mine = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        mine.add(draw.from(source));
+                    }
+                    return mine;
+                };
+                drawn.add(pool.submit(thread));
+            }
+            go.countDown();
+            List<T> all = new ArrayList<>();
+            for (Future<List<T>> f : drawn) {
+                all.addAll(f.get());
+            }
+            return all;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
