@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 
+import org.pagateway.security.SecuritySettings;
+
 /**
  * The gateway's settings. Each has a property (gateway.http.port) and an environment variable
  * (GATEWAY_HTTP_PORT); a value given in code wins, then system properties, then the environment,
@@ -14,7 +16,7 @@ import java.util.Properties;
  */
 public record GatewaySettings(Path home, String httpHost, int httpPort, String brokerUrl, int brokerPort,
         String dbUrl, String dbUser, String dbPassword, long inboxDelayMillis, Path profile, Path members,
-        Path providers, long sweepPeriodMillis) {
+        Path providers, long sweepPeriodMillis, SecuritySettings security) {
 
     public static GatewaySettings load(Map<String, String> overrides) {
         Properties defaults = new Properties();
@@ -39,7 +41,8 @@ public record GatewaySettings(Path home, String httpHost, int httpPort, String b
                 optionalPath(lookup.get("gateway.profile")),
                 optionalPath(lookup.get("gateway.reference.members")),
                 optionalPath(lookup.get("gateway.reference.providers")),
-                Long.parseLong(lookup.get("gateway.sweep.period")));
+                Long.parseLong(lookup.get("gateway.sweep.period")),
+                SecuritySettings.load(lookup::get));
     }
 
     /** Empty: the file shipped on the classpath (config/...). */
