@@ -36,6 +36,8 @@ import org.pagateway.rules.DecisionEngine;
 import org.pagateway.rules.MemberRoster;
 import org.pagateway.rules.PayerProfile;
 import org.pagateway.rules.ProviderDirectory;
+import org.pagateway.security.SecuritySettings;
+import org.pagateway.security.TradingPartners;
 import org.pagateway.store.AuthorizationIds;
 import org.pagateway.store.AuthorizationStore;
 import org.pagateway.store.ControlNumbers;
@@ -43,6 +45,7 @@ import org.pagateway.store.Database;
 import org.pagateway.store.DocumentStore;
 import org.pagateway.store.ReferenceFiles;
 import org.pagateway.validation.DocumentContent;
+import org.pagateway.x12.X12Limits;
 import org.pagateway.x12.X12RequestReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +71,9 @@ public final class Gateway implements AutoCloseable {
     private Gateway(GatewaySettings settings, Clock clock) {
         this.settings = settings;
         createFolders(settings);
+        // before anything starts: a partners file that cannot be read stops the gateway with nothing to undo
+        SecuritySettings security = settings.security();
+        TradingPartners partners = TradingPartners.load(security.partners());
         this.broker = settings.embeddedBroker() ? Broker.start(settings.dataDir().resolve("broker"), settings.brokerPort()) : null;
         ProviderDirectory directory;
         try {
@@ -81,7 +87,7 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         this.publisher = new ReviewQueuePublisher(settings.effectiveBrokerUrl());
-        this.x12Reader = new X12RequestReader();
+        this.x12Reader = new X12RequestReader(new X12Limits(security.setSegments(), security.interchangeSegments()));
         PayerProfile profile = PayerProfile.load(settings.profile());
         MemberRoster roster = ReferenceFiles.roster(settings.members());
         this.store = new AuthorizationStore(database.dataSource(), directory);
@@ -90,7 +96,7 @@ public final class Gateway implements AutoCloseable {
         RevisionDesk revisions = new RevisionDesk(store, publisher, controlNumbers, decisions, clock);
         AuthorizationIntake intake = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
                 decisions, store, publisher, revisions, clock);
-        X12Intake x12Intake = new X12Intake(x12Reader, intake, controlNumbers);
+        X12Intake x12Intake = new X12Intake(x12Reader, intake, controlNumbers, partners);
         ReviewDesk reviews = new ReviewDesk(store, publisher, controlNumbers, profile, settings.outbox(), clock);
         // documents are named and described in the payer's time, as its portal does
         DocumentStore documents = new DocumentStore(database.dataSource(), clock.withZone(profile.payer().zone()));

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.pagateway.model.Channel;
 import org.pagateway.model.Disposition;
+import org.pagateway.security.TradingPartners;
 import org.pagateway.store.ControlNumbers;
 import org.pagateway.x12.AcknowledgmentWriter;
 import org.pagateway.x12.GroupHeader;
@@ -42,12 +43,21 @@ public final class X12Intake {
     private final X12RequestReader reader;
     private final AuthorizationIntake intake;
     private final ControlNumbers controlNumbers;
+    private final TradingPartners partners;
     private final AcknowledgmentWriter acknowledgments = new AcknowledgmentWriter();
 
+    /** With the shipped (made-up) trading partners. */
     public X12Intake(X12RequestReader reader, AuthorizationIntake intake, ControlNumbers controlNumbers) {
+        this(reader, intake, controlNumbers, TradingPartners.shipped());
+    }
+
+    /** Interchanges from senders that are not {@code partners} get a TA1 R 006 and nothing else. */
+    public X12Intake(X12RequestReader reader, AuthorizationIntake intake, ControlNumbers controlNumbers,
+            TradingPartners partners) {
         this.reader = reader;
         this.intake = intake;
         this.controlNumbers = controlNumbers;
+        this.partners = partners;
     }
 
     /**
@@ -96,6 +106,11 @@ public final class X12Intake {
         @Override
         public void interchangeStarted(InterchangeHeader header) {
             current = header;
+        }
+
+        @Override
+        public boolean knownSender(String qualifier, String senderId) {
+            return partners.knows(qualifier, senderId);
         }
 
         @Override
