@@ -12,6 +12,8 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
+import org.pagateway.http.AccessControl;
+import org.pagateway.http.AccessGate;
 import org.pagateway.http.AuthorizationApi;
 import org.pagateway.http.DocumentApi;
 import org.pagateway.http.HealthApi;
@@ -36,6 +38,8 @@ import org.pagateway.rules.DecisionEngine;
 import org.pagateway.rules.MemberRoster;
 import org.pagateway.rules.PayerProfile;
 import org.pagateway.rules.ProviderDirectory;
+import org.pagateway.security.ApiKeys;
+import org.pagateway.security.RateLimiter;
 import org.pagateway.security.SecuritySettings;
 import org.pagateway.security.TradingPartners;
 import org.pagateway.store.AuthorizationIds;
@@ -59,6 +63,8 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     /** The REST path that takes document uploads (routes/provider-api.yaml), which the upload binding reads. */
     static final String DOCUMENTS_PATH = "/api/v1/authorizations/{id}/documents";
+    /** The REST path that takes X12, whose bodies have their own size limit. */
+    static final String X12_PATH = "/x12/278";
 
     private final GatewaySettings settings;
     private final Broker broker;
@@ -71,8 +77,9 @@ public final class Gateway implements AutoCloseable {
     private Gateway(GatewaySettings settings, Clock clock) {
         this.settings = settings;
         createFolders(settings);
-        // before anything starts: a partners file that cannot be read stops the gateway with nothing to undo
+        // before anything starts: a keys or partners file that cannot be read stops the gateway with nothing to undo
         SecuritySettings security = settings.security();
+        ApiKeys keys = ApiKeys.load(security.keys(), security.keysFile(settings.dataDir()));
         TradingPartners partners = TradingPartners.load(security.partners());
         this.broker = settings.embeddedBroker() ? Broker.start(settings.dataDir().resolve("broker"), settings.brokerPort()) : null;
         ProviderDirectory directory;
@@ -101,24 +108,28 @@ public final class Gateway implements AutoCloseable {
         // documents are named and described in the payer's time, as its portal does
         DocumentStore documents = new DocumentStore(database.dataSource(), clock.withZone(profile.payer().zone()));
         AuthorizationViewer viewer = new AuthorizationViewer(store, documents, roster, directory, profile);
+        AccessControl access = new AccessControl(keys, new RateLimiter(security.ratePerSecond(), security.burst()),
+                store::requesterSite, directory);
 
         this.main = new Main();
         main.configure().withRoutesIncludePattern("classpath:routes/*.yaml");
         main.configure().withName("pa-gateway");
         settings.asProperties().forEach(main::addOverrideProperty);
         main.bind("x12FileIntake", new X12FileIntake(x12Intake, settings.outbox(), settings.errors()));
-        main.bind("x12Api", new X12Api(x12Intake));
-        main.bind("authorizationApi", new AuthorizationApi(intake, store, viewer));
+        main.bind("x12Api", new X12Api(x12Intake, access));
+        main.bind("authorizationApi", new AuthorizationApi(intake, store, viewer, access));
         main.bind("reviewApi", new ReviewApi(reviews));
         main.bind("revisionApi", new RevisionApi(revisions));
         main.bind("documentApi", new DocumentApi(store, documents));
         main.bind("pdfApi", new PdfApi(store, documents, profile));
         main.bind("openApi", new OpenApiDocument());
-        main.bind("uploadBinding", new UploadBinding(DOCUMENTS_PATH, DocumentContent.MAX_BYTES));
+        main.bind("uploadBinding", new UploadBinding(DOCUMENTS_PATH, DocumentContent.MAX_BYTES, X12_PATH,
+                security.x12BodyBytes(), security.jsonBodyBytes()));
         main.bind("queueSweep", new QueueSweep(store, publisher, clock));
         main.bind("healthApi", new HealthApi(healthChecks()));
         main.bind("problems", new Problems());
         main.bind("httpAnswer", new HttpAnswerWriter());
+        main.bind("accessGate", new AccessGate(access));
     }
 
     /** Starts everything and returns once the routes run. */
