@@ -41,6 +41,7 @@ import org.pagateway.rules.ProviderDirectory;
 import org.pagateway.security.ApiKeys;
 import org.pagateway.security.RateLimiter;
 import org.pagateway.security.SecuritySettings;
+import org.pagateway.security.TlsContext;
 import org.pagateway.security.TradingPartners;
 import org.pagateway.store.AuthorizationIds;
 import org.pagateway.store.AuthorizationStore;
@@ -130,6 +131,12 @@ public final class Gateway implements AutoCloseable {
         main.bind("problems", new Problems());
         main.bind("httpAnswer", new HttpAnswerWriter());
         main.bind("accessGate", new AccessGate(access));
+        if (security.tls()) {
+            // HTTPS instead of HTTP: the REST endpoints' jetty component with the keystore
+            main.bind("gatewayTls", TlsContext.parameters(security));
+            main.addOverrideProperty("camel.component.jetty.sslContextParameters", "#bean:gatewayTls");
+            main.addOverrideProperty("camel.rest.scheme", "https");
+        }
     }
 
     /** Starts everything and returns once the routes run. */
@@ -146,7 +153,8 @@ public final class Gateway implements AutoCloseable {
             gateway.close();
             throw e;
         }
-        LOG.info("gateway up: http://{}:{}  home {}  broker {}  database {}", settings.httpHost(), settings.httpPort(),
+        LOG.info("gateway up: {}://{}:{}  home {}  broker {}  database {}", settings.security().tls() ? "https" : "http",
+                settings.httpHost(), settings.httpPort(),
                 settings.home(), settings.embeddedBroker() ? "embedded " + settings.effectiveBrokerUrl() : settings.brokerUrl(),
                 settings.dbUrl() == null || settings.dbUrl().isBlank() ? "embedded H2" : "external");
         return gateway;
