@@ -14,10 +14,12 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
 import org.pagateway.http.AccessControl;
 import org.pagateway.http.AccessGate;
+import org.pagateway.http.AdminApi;
 import org.pagateway.http.AuthorizationApi;
 import org.pagateway.http.DocumentApi;
 import org.pagateway.http.HealthApi;
 import org.pagateway.http.HttpAnswerWriter;
+import org.pagateway.http.MetricsApi;
 import org.pagateway.http.OpenApiDocument;
 import org.pagateway.http.PdfApi;
 import org.pagateway.http.Problems;
@@ -29,10 +31,14 @@ import org.pagateway.intake.AuthorizationIntake;
 import org.pagateway.intake.X12FileIntake;
 import org.pagateway.intake.X12Intake;
 import org.pagateway.lookup.AuthorizationViewer;
+import org.pagateway.metrics.GatewayMetrics;
 import org.pagateway.queue.Broker;
+import org.pagateway.queue.DeadLetterReplay;
+import org.pagateway.queue.QueueAdmin;
 import org.pagateway.queue.QueueSweep;
 import org.pagateway.queue.ReviewQueuePublisher;
 import org.pagateway.review.ReviewDesk;
+import org.pagateway.review.StaleReviewCheck;
 import org.pagateway.review.RevisionDesk;
 import org.pagateway.rules.DecisionEngine;
 import org.pagateway.rules.MemberRoster;
@@ -73,6 +79,7 @@ public final class Gateway implements AutoCloseable {
     private final ReviewQueuePublisher publisher;
     private final X12RequestReader x12Reader;
     private final AuthorizationStore store;
+    private final QueueAdmin queueAdmin;
     private final Main main;
 
     private Gateway(GatewaySettings settings, Clock clock) {
@@ -82,7 +89,8 @@ public final class Gateway implements AutoCloseable {
         SecuritySettings security = settings.security();
         ApiKeys keys = ApiKeys.load(security.keys(), security.keysFile(settings.dataDir()));
         TradingPartners partners = TradingPartners.load(security.partners());
-        this.broker = settings.embeddedBroker() ? Broker.start(settings.dataDir().resolve("broker"), settings.brokerPort()) : null;
+        this.broker = settings.embeddedBroker() ? Broker.start(settings.dataDir().resolve("broker"), settings.brokerPort(),
+                settings.redelivery()) : null;
         ProviderDirectory directory;
         try {
             directory = ReferenceFiles.directory(settings.providers());
@@ -102,8 +110,10 @@ public final class Gateway implements AutoCloseable {
         DecisionEngine decisions = new DecisionEngine(profile, roster, directory);
         ControlNumbers controlNumbers = new ControlNumbers(database.dataSource());
         RevisionDesk revisions = new RevisionDesk(store, publisher, controlNumbers, decisions, clock);
+        this.queueAdmin = new QueueAdmin(settings.effectiveBrokerUrl());
+        GatewayMetrics metrics = new GatewayMetrics(queueAdmin::queues);
         AuthorizationIntake intake = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
-                decisions, store, publisher, revisions, clock);
+                decisions, store, publisher, revisions, clock, metrics);
         X12Intake x12Intake = new X12Intake(x12Reader, intake, controlNumbers, partners);
         ReviewDesk reviews = new ReviewDesk(store, publisher, controlNumbers, profile, settings.outbox(), clock);
         // documents are named and described in the payer's time, as its portal does
@@ -129,8 +139,11 @@ public final class Gateway implements AutoCloseable {
         main.bind("queueSweep", new QueueSweep(store, publisher, clock));
         main.bind("healthApi", new HealthApi(healthChecks()));
         main.bind("problems", new Problems());
-        main.bind("httpAnswer", new HttpAnswerWriter());
-        main.bind("accessGate", new AccessGate(access));
+        HttpAnswerWriter answers = new HttpAnswerWriter(metrics);
+        main.bind("httpAnswer", answers);
+        main.bind("adminApi", new AdminApi(queueAdmin, new DeadLetterReplay(queueAdmin, new StaleReviewCheck(store))));
+        main.bind("metricsApi", new MetricsApi(metrics));
+        main.bind("accessGate", new AccessGate(access, answers));
         if (security.tls()) {
             // HTTPS instead of HTTP: the REST endpoints' jetty component with the keystore
             main.bind("gatewayTls", TlsContext.parameters(security));
@@ -194,6 +207,7 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("camel did not stop cleanly: {}", e.getMessage());
         }
         publisher.close();
+        queueAdmin.close();
         x12Reader.close();
         database.close();
         if (broker != null) {

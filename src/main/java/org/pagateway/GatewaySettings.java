@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 
+import org.pagateway.queue.Redelivery;
 import org.pagateway.security.SecuritySettings;
 
 /**
@@ -16,7 +17,7 @@ import org.pagateway.security.SecuritySettings;
  */
 public record GatewaySettings(Path home, String httpHost, int httpPort, String brokerUrl, int brokerPort,
         String dbUrl, String dbUser, String dbPassword, long inboxDelayMillis, Path profile, Path members,
-        Path providers, long sweepPeriodMillis, SecuritySettings security) {
+        Path providers, long sweepPeriodMillis, Redelivery redelivery, SecuritySettings security) {
 
     public static GatewaySettings load(Map<String, String> overrides) {
         Properties defaults = new Properties();
@@ -42,6 +43,10 @@ public record GatewaySettings(Path home, String httpHost, int httpPort, String b
                 optionalPath(lookup.get("gateway.reference.members")),
                 optionalPath(lookup.get("gateway.reference.providers")),
                 Long.parseLong(lookup.get("gateway.sweep.period")),
+                new Redelivery(Long.parseLong(lookup.get("gateway.broker.redelivery.delay")),
+                        Double.parseDouble(lookup.get("gateway.broker.redelivery.multiplier")),
+                        Long.parseLong(lookup.get("gateway.broker.redelivery.delay.max")),
+                        Integer.parseInt(lookup.get("gateway.broker.delivery.attempts"))),
                 SecuritySettings.load(lookup::get));
     }
 

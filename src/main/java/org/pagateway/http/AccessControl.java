@@ -43,7 +43,8 @@ public final class AccessControl {
             Map.entry("GET /api/v1/authorizations/{id}/summary", Permission.READ),
             Map.entry("POST /api/v1/authorizations/{id}/documents", Permission.REVISE),
             Map.entry("POST /api/v1/authorizations/{id}/revisions", Permission.REVISE),
-            Map.entry("POST /api/v1/reviews/{id}/decision", Permission.DECIDE));
+            Map.entry("POST /api/v1/reviews/{id}/decision", Permission.DECIDE),
+            Map.entry("GET /metrics", Permission.MONITOR));
     /** Every operations endpoint, whatever its method. */
     static final String OPERATIONS = "/admin/";
     static final String REALM = "Bearer realm=\"pa-gateway\"";
@@ -116,7 +117,12 @@ public final class AccessControl {
         }
         if (!client.may(permission)) {
             return refused(client, Problem.of(403, "forbidden", "Forbidden", "This endpoint needs a key with the "
-                    + (permission == Permission.DECIDE ? "reviewer or admin" : "admin") + " role.").answer());
+                    + switch (permission) {
+                        case DECIDE -> "reviewer or admin";
+                        case MONITOR -> "monitor or admin";
+                        case SUBMIT, REVISE -> "client or admin";
+                        default -> "admin";
+                    } + " role.").answer());
         }
         if (call.tooLarge() != null) {
             return refused(client, call.tooLarge().answer());

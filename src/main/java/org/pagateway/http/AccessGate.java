@@ -19,10 +19,12 @@ public final class AccessGate implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(AccessGate.class);
 
     private final AccessControl access;
-    private final HttpAnswerWriter writer = new HttpAnswerWriter();
+    private final HttpAnswerWriter writer;
 
-    public AccessGate(AccessControl access) {
+    /** @param writer the one that writes every answer (and counts it): refusals are answers too */
+    public AccessGate(AccessControl access, HttpAnswerWriter writer) {
         this.access = access;
+        this.writer = writer;
     }
 
     @Override

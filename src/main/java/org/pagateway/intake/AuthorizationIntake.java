@@ -10,12 +10,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.pagateway.metrics.GatewayMetrics;
 import org.pagateway.model.Authorization;
 import org.pagateway.model.AuthorizationRequest;
 import org.pagateway.model.Channel;
 import org.pagateway.model.Decision;
 import org.pagateway.model.Disposition;
 import org.pagateway.model.EnvelopeRef;
+import org.pagateway.model.Outcome;
 import org.pagateway.model.Receipt;
 import org.pagateway.queue.QueueException;
 import org.pagateway.queue.ReviewQueuePublisher;
@@ -44,15 +46,22 @@ public final class AuthorizationIntake {
     private final ReviewQueuePublisher queues;
     private final RevisionDesk revisions;
     private final Clock clock;
+    private final GatewayMetrics metrics;
 
     public AuthorizationIntake(AuthorizationIds ids, DecisionEngine decisions, AuthorizationStore store,
             ReviewQueuePublisher queues, RevisionDesk revisions, Clock clock) {
+        this(ids, decisions, store, queues, revisions, clock, GatewayMetrics.detached());
+    }
+
+    public AuthorizationIntake(AuthorizationIds ids, DecisionEngine decisions, AuthorizationStore store,
+            ReviewQueuePublisher queues, RevisionDesk revisions, Clock clock, GatewayMetrics metrics) {
         this.ids = ids;
         this.decisions = decisions;
         this.store = store;
         this.queues = queues;
         this.revisions = revisions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** One disposition per request, in the order of the requests. */
@@ -98,11 +107,14 @@ public final class AuthorizationIntake {
         Disposition[] dispositions = new Disposition[requests.size()];
         List<Authorization> made = new ArrayList<>(requests.size());
         List<Receipt> receipts = new ArrayList<>(requests.size());
+        List<Outcome> outcomes = new ArrayList<>(requests.size());
+        int again = 0;
         for (int i = 0; i < requests.size(); i++) {
             AuthorizationRequest request = requests.get(i);
             String key = keys.get(i);
             if (key != null && seen.containsKey(key)) {
                 dispositions[i] = answered(request, seen.get(key));
+                again++;
                 continue;
             }
             if (request.isRevision()) {
@@ -112,9 +124,11 @@ public final class AuthorizationIntake {
             if (key != null && thisBatch.containsKey(key)) {
                 // the same request twice in one input: one authorization, the same answer twice
                 dispositions[i] = thisBatch.get(key);
+                again++;
                 continue;
             }
             Ruling ruling = decisions.decide(request, now);
+            outcomes.add(ruling.decision().outcome());
             List<Authorization> authorizations = authorizations(ruling, channel, sourceName, now);
             made.addAll(authorizations);
             Disposition disposition = new Disposition(request,
@@ -133,6 +147,11 @@ public final class AuthorizationIntake {
                 dispositions[i] = revisions.reviseFromX12(requests.get(i), keys.get(i));
             }
         }
+        // counted once the requests are stored: a batch retried after another gateway's insert is counted once
+        metrics.received(channel, requests.size());
+        metrics.answeredAgain(channel, again);
+        outcomes.forEach(metrics::decided);
+        metrics.stored(channel, made.size());
         return List.of(dispositions);
     }
 

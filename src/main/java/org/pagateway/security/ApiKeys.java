@@ -100,7 +100,7 @@ public final class ApiKeys {
             try {
                 role = Role.parse(fields[1]);
             } catch (IllegalArgumentException e) {
-                throw bad(file, i, "role is admin, reviewer or client");
+                throw bad(file, i, "role is admin, reviewer, client or monitor");
             }
             String digest = fields[3].strip().toLowerCase(java.util.Locale.ROOT);
             if (!digest.matches("[0-9a-f]{64}")) {
@@ -140,7 +140,8 @@ public final class ApiKeys {
             // the keys file first: creating it is atomic, so of two gateways starting on one home only one makes a key
             writePrivate(file, String.join(System.lineSeparator(),
                     "# API keys of pa-gateway: one line per key; sha256 is the SHA-256 of the key in hex, never the key.",
-                    "# role: admin (everything), reviewer (every site's authorizations, review decisions), client (its sites).",
+                    "# role: admin (everything), reviewer (every site's authorizations, review decisions), client (its sites),",
+                    "# monitor (GET /metrics only).",
                     "# sites: provider sites as in the provider directory, separated by spaces; * for every site.",
                     "# A new key: K=pgw_$(openssl rand -hex 32); printf %s \"$K\" | sha256sum",
                     HEADER,

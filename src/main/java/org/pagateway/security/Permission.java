@@ -13,5 +13,7 @@ public enum Permission {
     /** A reviewer's decision. */
     DECIDE,
     /** Queues, dead letters, replay: /admin/. */
-    OPERATE
+    OPERATE,
+    /** GET /metrics: counts and queue depths, no request data, for a Prometheus server's key. */
+    MONITOR
 }

@@ -1,9 +1,13 @@
 package org.pagateway.x12;
 
 import java.io.OutputStream;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalQuery;
 import java.util.List;
 
 import org.pagateway.x12.ack.ElementError;
@@ -19,6 +23,12 @@ import io.xlate.edi.stream.EDIStreamException;
  * asked for one or the interchange was broken, and a 999 (005010X231A1) for every functional group.
  */
 public final class AcknowledgmentWriter {
+
+    // STRICT: the default resolver takes 261131 for Nov 30 and 2400 for midnight, which StAEDI refuses in a TA1
+    private static final DateTimeFormatter STRICT_YYMMDD = DateTimeFormatter.ofPattern("uuMMdd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter STRICT_HHMM = DateTimeFormatter.ofPattern("HHmm")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private static final InterchangeHeader UNKNOWN_SENDER = new InterchangeHeader("ZZ", "UNKNOWN", "ZZ", "PAGATEWAY",
             null, null, "00501", null, false, "P");
@@ -62,7 +72,7 @@ public final class AcknowledgmentWriter {
                 matches(group.controlNumber(), "\\d{1,9}") ? group.controlNumber() : "0", group.version());
         for (TransactionAck ack : group.transactions()) {
             x12.segment("AK2", nonEmpty(ack.transactionSetId(), "278"), nonEmpty(ack.controlNumber(), "0000"),
-                    ack.implementationReference());
+                    implementationReference(ack.implementationReference()));
             for (SegmentError segment : ack.segmentErrors()) {
                 x12.segment("IK3", segment.segmentId(), String.valueOf(Math.max(segment.position(), 1)),
                         loopId(segment.loopId()), segment.code());
@@ -103,6 +113,11 @@ public final class AcknowledgmentWriter {
         return loop.length() > 4 ? loop.substring(0, 4) : loop;
     }
 
+    /** AK203, ST03 (or GS08) as received: AN 1/35, left out when it cannot be echoed. */
+    private static String implementationReference(String reference) {
+        return reference != null && reference.length() <= 35 && X12Out.echoable(reference) ? reference : null;
+    }
+
     /** IK404: a copy of the bad data, at most 99 characters, without characters that would break the 999. */
     private static String badData(String data) {
         if (data == null || data.isEmpty()) {
@@ -117,16 +132,16 @@ public final class AcknowledgmentWriter {
     }
 
     private static boolean validDate(String yymmdd) {
-        return parses(yymmdd, 6, X12Out.YYMMDD);
+        return parses(yymmdd, 6, STRICT_YYMMDD, LocalDate::from);
     }
 
     private static boolean validTime(String hhmm) {
-        return parses(hhmm, 4, X12Out.HHMM);
+        return parses(hhmm, 4, STRICT_HHMM, LocalTime::from);
     }
 
-    private static boolean parses(String value, int length, DateTimeFormatter format) {
+    private static boolean parses(String value, int length, DateTimeFormatter format, TemporalQuery<?> as) {
         try {
-            return value != null && value.length() == length && format.parse(value) != null;
+            return value != null && value.length() == length && format.parse(value, as) != null;
         } catch (DateTimeParseException e) {
             return false;
         }

@@ -70,7 +70,8 @@ final class TransactionChecks {
         if (!PARENT_LEVELS.getOrDefault(level == null ? "" : level, Set.of()).contains(parentLevel)) {
             errors.add(new ElementError(2, 0, 0, "734", "7", parent));
         }
-        levels.put(id, level);
+        // an HL without HL03 is of no known level: a child pointing at it gets IK403 7, as for a missing parent
+        levels.put(id, level == null ? "?" : level);
         return errors;
     }
 

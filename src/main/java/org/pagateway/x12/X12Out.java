@@ -24,6 +24,7 @@ final class X12Out {
     static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+    private static final String DELIMITERS = "~*:^";
     private static final java.util.Set<String> ISA_QUALIFIERS = java.util.Set.of("01", "14", "20", "27", "28", "29",
             "30", "33", "ZZ");
 
@@ -70,8 +71,8 @@ final class X12Out {
         writer.startInterchange();
         // the addressing is echoed from what was received, which may itself be what was wrong with it
         segment("ISA", "00", pad("", 10), "00", pad("", 10),
-                qualifier(to.receiverQualifier()), pad(nonEmpty(to.receiverId(), "UNKNOWN"), 15),
-                qualifier(to.senderQualifier()), pad(nonEmpty(to.senderId(), "UNKNOWN"), 15),
+                qualifier(to.receiverQualifier()), pad(echoed(to.receiverId(), "UNKNOWN"), 15),
+                qualifier(to.senderQualifier()), pad(echoed(to.senderId(), "UNKNOWN"), 15),
                 now.format(YYMMDD), now.format(HHMM), "^", "00501", interchangeControl, ackRequested ? "1" : "0",
                 "T".equals(to.usage()) ? "T" : "P", ":");
         return this;
@@ -142,19 +143,37 @@ final class X12Out {
                     if (isEmpty(components[c])) {
                         writer.writeEmptyComponent();
                     } else {
-                        writer.writeComponent(components[c]);
+                        writer.writeComponent(fitted(tag, components[c]));
                     }
                 }
                 writer.endElement();
             } else if (isEmpty(element)) {
                 writer.writeEmptyElement();
             } else {
-                writer.writeElement((String) element);
+                writer.writeElement(fitted(tag, (String) element));
             }
         }
         writer.writeEndSegment();
         segmentsInSet++;
         return this;
+    }
+
+    /**
+     * A value echoed from a request read under other delimiters may hold one of ours, which would split it (StAEDI
+     * refuses to write it): such a character goes out as a space, as in IK404. The ISA carries our delimiters.
+     */
+    private static String fitted(String tag, String value) {
+        if ("ISA".equals(tag)) {
+            return value;
+        }
+        char[] chars = null;
+        for (int i = 0; i < value.length(); i++) {
+            if (DELIMITERS.indexOf(value.charAt(i)) >= 0) {
+                chars = chars == null ? value.toCharArray() : chars;
+                chars[i] = ' ';
+            }
+        }
+        return chars == null ? value : new String(chars);
     }
 
     void close() throws EDIStreamException {
@@ -200,12 +219,22 @@ final class X12Out {
 
     /** GS02/GS03 are AN 2/15. */
     private static String applicationId(String value, String fallback) {
-        String id = nonEmpty(value, fallback);
+        String id = echoed(value, fallback);
         id = id.length() > 15 ? id.substring(0, 15) : id;
         return id.length() < 2 ? fallback : id;
     }
 
-    private static String nonEmpty(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value.trim();
+    /** A received identifier to send back, or the stand-in when it is blank or cannot be written. */
+    private static String echoed(String value, String fallback) {
+        return value == null || value.isBlank() || !echoable(value) ? fallback : value.trim();
+    }
+
+    /**
+     * Whether a value read from a received interchange can go back in one the gateway writes: printable ASCII
+     * without the gateway's own delimiters. A sender with other delimiters may use ours as data, and a byte
+     * beyond ASCII would be written as two and shift the fixed-width ISA.
+     */
+    static boolean echoable(String value) {
+        return value != null && value.chars().allMatch(c -> c >= 0x20 && c < 0x7f && DELIMITERS.indexOf(c) < 0);
     }
 }

@@ -350,6 +350,10 @@ public final class X12SaxReader implements SmooksXMLReader {
                 // IK502 19: the 278 is not the 005010X217 implementation this gateway takes
                 errors.setCode("19");
             }
+            if (st[1] == null || st[1].length() != 3 || !X12Out.echoable(st[1]) || !X12Out.echoable(st[2])) {
+                // AK201 (ID 3/3) and AK202 echo ST01 and ST02: a set they cannot name is left out, as for RFI 1339
+                unidentifiableSet = true;
+            }
             TransactionAck ack = errors.ack(st[1], st[2], implementation);
             groupReceived++;
             if (unidentifiableSet) {
@@ -717,7 +721,10 @@ public final class X12SaxReader implements SmooksXMLReader {
         }
 
         private void unreadable(String note, String description) {
-            if (inGroup) {
+            if (inGroup && gs[8] == null) {
+                // the GS itself broke off: a 999 cannot name the group (AK103 echoes GS08), the TA1 says it all
+                inGroup = false;
+            } else if (inGroup) {
                 // the input broke off after (or inside) a group: acknowledge the sets that were read whole
                 if (ge[2] == null) {
                     addGroupError("3");
@@ -805,12 +812,9 @@ public final class X12SaxReader implements SmooksXMLReader {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
+    /** GE01 for AK902, which echoes it as N0 1/6: anything else (-1, 1234567, X) counts as absent. */
     private static int parseCount(String value, int fallback) {
-        try {
-            return value == null ? fallback : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        return value != null && value.trim().matches("\\d{1,6}") ? Integer.parseInt(value.trim()) : fallback;
     }
 
     private static String trim(String value) {

@@ -130,9 +130,9 @@ class AccessControlTest {
     }
 
     @Test
-    void decisionsAndOperationsNeedTheirRoles() {
-        List<Endpoint> guarded = served().stream()
-                .filter(e -> e.permission() == Permission.DECIDE || e.permission() == Permission.OPERATE).toList();
+    void decisionsOperationsAndMetricsNeedTheirRoles() {
+        List<Endpoint> guarded = served().stream().filter(e -> Set.of(Permission.DECIDE, Permission.OPERATE,
+                Permission.MONITOR).contains(e.permission())).toList();
         assertFalse(guarded.isEmpty());
         for (Endpoint endpoint : guarded) {
             for (String client : new String[] { TestKeys.RIVERBEND_LAKESIDE, TestKeys.NORTHGATE }) {
@@ -142,9 +142,13 @@ class AccessControlTest {
             }
             HttpResponse<byte[]> reviewer = call(endpoint, lakeside, TestKeys.REVIEWER);
             assertEquals(endpoint.permission() == Permission.DECIDE, reviewer.statusCode() != 403, endpoint + ": " + text(reviewer));
+            HttpResponse<byte[]> monitor = call(endpoint, lakeside, TestKeys.MONITOR);
+            assertEquals(endpoint.permission() == Permission.MONITOR, monitor.statusCode() != 403, endpoint + ": " + text(monitor));
             HttpResponse<byte[]> admin = call(endpoint, lakeside, TestKeys.ADMIN);
             assertNotEquals(403, admin.statusCode(), endpoint + ": " + text(admin));
         }
+        // a monitor's key reads no authorization
+        assertEquals(403, RunningGateway.get("/api/v1/authorizations/" + lakeside, TestKeys.MONITOR).statusCode());
         // the operators' endpoints, whatever their method, and an endpoint without a rule: an admin's only
         assertEquals(Optional.of(Permission.OPERATE), AccessControl.rule("POST", "/admin/dead-letters/replay"));
         assertEquals(Optional.of(Permission.OPERATE), AccessControl.rule("GET", "/admin/queues"));

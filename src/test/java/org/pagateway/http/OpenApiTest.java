@@ -93,6 +93,10 @@ class OpenApiTest {
         valid(one, "get", RunningGateway.get("/api/v1/authorizations/" + id));
         valid("/api/v1/authorizations", "get", RunningGateway.get("/api/v1/authorizations?memberId=EXH100234503&status=all"));
         valid("/health", "get", RunningGateway.get("/health"));
+        valid("/admin/queues", "get", RunningGateway.get("/admin/queues"));
+        valid("/admin/dead-letters", "get", RunningGateway.get("/admin/dead-letters"));
+        valid("/admin/dead-letters/replay", "post", RunningGateway.post("/admin/dead-letters/replay", "application/json",
+                "{\"all\":true}".getBytes(StandardCharsets.UTF_8)));
 
         // refusals are problems, as described
         valid("/api/v1/authorizations", "get", RunningGateway.get("/api/v1/authorizations?status=someday"));
@@ -101,6 +105,10 @@ class OpenApiTest {
                 "application/json", "{\"requestedBy\":\"\"}".getBytes(StandardCharsets.UTF_8)));
         valid(one + "/documents", "post", RunningGateway.post("/api/v1/authorizations/" + id + "/documents",
                 "application/pdf", SampleDocuments.pdf(id)));
+        valid("/admin/dead-letters/replay", "post", RunningGateway.post("/admin/dead-letters/replay", "application/json",
+                "{\"messageId\":1}".getBytes(StandardCharsets.UTF_8)));
+        valid("/admin/dead-letters/replay", "post", RunningGateway.post("/admin/dead-letters/replay", "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8)));
 
         // and the access gate's: no key, another site's authorization, a client deciding, another site's requester
         valid(one, "get", RunningGateway.get("/api/v1/authorizations/" + id, null));

@@ -45,7 +45,10 @@ public final class RunningGateway implements BeforeAllCallback {
                         "gateway.security.keys", TestKeys.write(home.resolve("config").resolve("api-keys.csv")).toString(),
                         // the suite is one client making requests as fast as it can; the limit has its own test
                         "gateway.security.rate", "1000",
-                        "gateway.security.burst", "1000")), outsideMaintenance());
+                        "gateway.security.burst", "1000",
+                        // a consumer that fails three times dead-letters the message in a fraction of a second
+                        "gateway.broker.redelivery.delay", "50",
+                        "gateway.broker.delivery.attempts", "3")), outsideMaintenance());
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(RunningGateway.class.getName(), (ExtensionContext.Store.CloseableResource) () -> {
                             gateway.close();

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.pagateway.security.ApiKeys;
 
 /**
- * The API keys of the test gateway: an admin (what the tests send unless they say otherwise), a reviewer, and two
- * clients of the provider directory's sites: one of two sites (the seed's multi-site user), one of one.
+ * The API keys of the test gateway: an admin (what the tests send unless they say otherwise), a reviewer, a monitor,
+ * and two clients of the provider directory's sites: one of two sites (the seed's multi-site user), one of one.
  */
 public final class TestKeys {
 
@@ -19,6 +19,8 @@ public final class TestKeys {
     public static final String RIVERBEND_LAKESIDE = "pgw_test-riverbend-lakeside-000000000000000000000000";
     /** NORTHGATE ORTHOPEDIC ASSOCIATES (1588203640) and the other NORTHGATE providers. */
     public static final String NORTHGATE = "pgw_test-northgate-0000000000000000000000000000000";
+    /** A Prometheus server's: /metrics only. */
+    public static final String MONITOR = "pgw_test-monitor-000000000000000000000000000000000";
 
     private TestKeys() {
     }
@@ -33,7 +35,8 @@ public final class TestKeys {
                     "test-admin,admin,*," + ApiKeys.hash(ADMIN),
                     "test-reviewer,reviewer,," + ApiKeys.hash(REVIEWER),
                     "riverbend-lakeside,client,RIVERBEND LAKESIDE," + ApiKeys.hash(RIVERBEND_LAKESIDE),
-                    "northgate,client,northgate," + ApiKeys.hash(NORTHGATE), ""));
+                    "northgate,client,northgate," + ApiKeys.hash(NORTHGATE),
+                    "test-monitor,monitor,," + ApiKeys.hash(MONITOR), ""));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -48,4 +48,13 @@ class TransactionChecksTest {
         checks.reset();
         assertEquals(List.of(), checks.checkHierarchy("1", null, "20"), "each set counts from 1 again");
     }
+
+    @Test
+    void aChildOfAnHlWithoutItsLevelHasAWrongParent() {
+        // found by fuzzing (issue 7): HL*2*1~ without HL03 made the next HL pointing at it throw
+        TransactionChecks checks = new TransactionChecks();
+        checks.checkHierarchy("1", null, "20");
+        checks.checkHierarchy("2", "1", null);
+        assertEquals(List.of(new ElementError(2, 0, 0, "734", "7", "2")), checks.checkHierarchy("3", "2", "22"));
+    }
 }
