@@ -12,6 +12,8 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
+import org.pagateway.http.AccessControl;
+import org.pagateway.http.AccessGate;
 import org.pagateway.http.AdminApi;
 import org.pagateway.http.AuthorizationApi;
 import org.pagateway.http.DocumentApi;
@@ -42,6 +44,11 @@ import org.pagateway.rules.DecisionEngine;
 import org.pagateway.rules.MemberRoster;
 import org.pagateway.rules.PayerProfile;
 import org.pagateway.rules.ProviderDirectory;
+import org.pagateway.security.ApiKeys;
+import org.pagateway.security.RateLimiter;
+import org.pagateway.security.SecuritySettings;
+import org.pagateway.security.TlsContext;
+import org.pagateway.security.TradingPartners;
 import org.pagateway.store.AuthorizationIds;
 import org.pagateway.store.AuthorizationStore;
 import org.pagateway.store.ControlNumbers;
@@ -49,6 +56,7 @@ import org.pagateway.store.Database;
 import org.pagateway.store.DocumentStore;
 import org.pagateway.store.ReferenceFiles;
 import org.pagateway.validation.DocumentContent;
+import org.pagateway.x12.X12Limits;
 import org.pagateway.x12.X12RequestReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +70,8 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     /** The REST path that takes document uploads (routes/provider-api.yaml), which the upload binding reads. */
     static final String DOCUMENTS_PATH = "/api/v1/authorizations/{id}/documents";
+    /** The REST path that takes X12, whose bodies have their own size limit. */
+    static final String X12_PATH = "/x12/278";
 
     private final GatewaySettings settings;
     private final Broker broker;
@@ -75,6 +85,10 @@ public final class Gateway implements AutoCloseable {
     private Gateway(GatewaySettings settings, Clock clock) {
         this.settings = settings;
         createFolders(settings);
+        // before anything starts: a keys or partners file that cannot be read stops the gateway with nothing to undo
+        SecuritySettings security = settings.security();
+        ApiKeys keys = ApiKeys.load(security.keys(), security.keysFile(settings.dataDir()));
+        TradingPartners partners = TradingPartners.load(security.partners());
         this.broker = settings.embeddedBroker() ? Broker.start(settings.dataDir().resolve("broker"), settings.brokerPort(),
                 settings.redelivery()) : null;
         ProviderDirectory directory;
@@ -89,7 +103,7 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         this.publisher = new ReviewQueuePublisher(settings.effectiveBrokerUrl());
-        this.x12Reader = new X12RequestReader();
+        this.x12Reader = new X12RequestReader(new X12Limits(security.setSegments(), security.interchangeSegments()));
         PayerProfile profile = PayerProfile.load(settings.profile());
         MemberRoster roster = ReferenceFiles.roster(settings.members());
         this.store = new AuthorizationStore(database.dataSource(), directory);
@@ -100,31 +114,42 @@ public final class Gateway implements AutoCloseable {
         GatewayMetrics metrics = new GatewayMetrics(queueAdmin::queues);
         AuthorizationIntake intake = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
                 decisions, store, publisher, revisions, clock, metrics);
-        X12Intake x12Intake = new X12Intake(x12Reader, intake, controlNumbers);
+        X12Intake x12Intake = new X12Intake(x12Reader, intake, controlNumbers, partners);
         ReviewDesk reviews = new ReviewDesk(store, publisher, controlNumbers, profile, settings.outbox(), clock);
         // documents are named and described in the payer's time, as its portal does
         DocumentStore documents = new DocumentStore(database.dataSource(), clock.withZone(profile.payer().zone()));
         AuthorizationViewer viewer = new AuthorizationViewer(store, documents, roster, directory, profile);
+        AccessControl access = new AccessControl(keys, new RateLimiter(security.ratePerSecond(), security.burst()),
+                store::requesterSite, directory);
 
         this.main = new Main();
         main.configure().withRoutesIncludePattern("classpath:routes/*.yaml");
         main.configure().withName("pa-gateway");
         settings.asProperties().forEach(main::addOverrideProperty);
         main.bind("x12FileIntake", new X12FileIntake(x12Intake, settings.outbox(), settings.errors()));
-        main.bind("x12Api", new X12Api(x12Intake));
-        main.bind("authorizationApi", new AuthorizationApi(intake, store, viewer));
+        main.bind("x12Api", new X12Api(x12Intake, access));
+        main.bind("authorizationApi", new AuthorizationApi(intake, store, viewer, access));
         main.bind("reviewApi", new ReviewApi(reviews));
         main.bind("revisionApi", new RevisionApi(revisions));
         main.bind("documentApi", new DocumentApi(store, documents));
         main.bind("pdfApi", new PdfApi(store, documents, profile));
         main.bind("openApi", new OpenApiDocument());
-        main.bind("uploadBinding", new UploadBinding(DOCUMENTS_PATH, DocumentContent.MAX_BYTES));
+        main.bind("uploadBinding", new UploadBinding(DOCUMENTS_PATH, DocumentContent.MAX_BYTES, X12_PATH,
+                security.x12BodyBytes(), security.jsonBodyBytes()));
         main.bind("queueSweep", new QueueSweep(store, publisher, clock));
         main.bind("healthApi", new HealthApi(healthChecks()));
         main.bind("problems", new Problems());
-        main.bind("httpAnswer", new HttpAnswerWriter(metrics));
+        HttpAnswerWriter answers = new HttpAnswerWriter(metrics);
+        main.bind("httpAnswer", answers);
         main.bind("adminApi", new AdminApi(queueAdmin, new DeadLetterReplay(queueAdmin, new StaleReviewCheck(store))));
         main.bind("metricsApi", new MetricsApi(metrics));
+        main.bind("accessGate", new AccessGate(access, answers));
+        if (security.tls()) {
+            // HTTPS instead of HTTP: the REST endpoints' jetty component with the keystore
+            main.bind("gatewayTls", TlsContext.parameters(security));
+            main.addOverrideProperty("camel.component.jetty.sslContextParameters", "#bean:gatewayTls");
+            main.addOverrideProperty("camel.rest.scheme", "https");
+        }
     }
 
     /** Starts everything and returns once the routes run. */
@@ -141,7 +166,8 @@ public final class Gateway implements AutoCloseable {
             gateway.close();
             throw e;
         }
-        LOG.info("gateway up: http://{}:{}  home {}  broker {}  database {}", settings.httpHost(), settings.httpPort(),
+        LOG.info("gateway up: {}://{}:{}  home {}  broker {}  database {}", settings.security().tls() ? "https" : "http",
+                settings.httpHost(), settings.httpPort(),
                 settings.home(), settings.embeddedBroker() ? "embedded " + settings.effectiveBrokerUrl() : settings.brokerUrl(),
                 settings.dbUrl() == null || settings.dbUrl().isBlank() ? "embedded H2" : "external");
         return gateway;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.pagateway.queue.Redelivery;
+import org.pagateway.security.SecuritySettings;
 
 /**
  * The gateway's settings. Each has a property (gateway.http.port) and an environment variable
@@ -16,7 +17,7 @@ import org.pagateway.queue.Redelivery;
  */
 public record GatewaySettings(Path home, String httpHost, int httpPort, String brokerUrl, int brokerPort,
         String dbUrl, String dbUser, String dbPassword, long inboxDelayMillis, Path profile, Path members,
-        Path providers, long sweepPeriodMillis, Redelivery redelivery) {
+        Path providers, long sweepPeriodMillis, Redelivery redelivery, SecuritySettings security) {
 
     public static GatewaySettings load(Map<String, String> overrides) {
         Properties defaults = new Properties();
@@ -45,7 +46,8 @@ public record GatewaySettings(Path home, String httpHost, int httpPort, String b
                 new Redelivery(Long.parseLong(lookup.get("gateway.broker.redelivery.delay")),
                         Double.parseDouble(lookup.get("gateway.broker.redelivery.multiplier")),
                         Long.parseLong(lookup.get("gateway.broker.redelivery.delay.max")),
-                        Integer.parseInt(lookup.get("gateway.broker.delivery.attempts"))));
+                        Integer.parseInt(lookup.get("gateway.broker.delivery.attempts"))),
+                SecuritySettings.load(lookup::get));
     }
 
     /** Empty: the file shipped on the classpath (config/...). */

@@ -38,6 +38,11 @@ public final class GatewayCli implements Callable<Integer> {
     @Option(names = "--json", description = "print the gateway's JSON answer as it is", scope = CommandLine.ScopeType.INHERIT)
     boolean json;
 
+    // the environment rather than the command line, where every user of the machine can read it (ps)
+    @Option(names = "--key", description = "an admin API key (default: $GATEWAY_API_KEY)",
+            defaultValue = "${env:GATEWAY_API_KEY:-}", scope = CommandLine.ScopeType.INHERIT)
+    String key;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -148,6 +153,9 @@ public final class GatewayCli implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         URI uri = URI.create(url.replaceAll("/+$", "") + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+        if (key != null && !key.isBlank()) {
+            request.header("Authorization", "Bearer " + key.strip());
+        }
         request = body == null ? request.GET()
                 : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response;

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.pagateway.intake.AuthorizationIntake;
@@ -18,6 +19,7 @@ import org.pagateway.model.AuthorizationSummary;
 import org.pagateway.model.Channel;
 import org.pagateway.model.Disposition;
 import org.pagateway.model.LookupPage;
+import org.pagateway.security.Client;
 import org.pagateway.store.AuthorizationStore;
 import org.pagateway.validation.RequestValidator;
 
@@ -33,16 +35,31 @@ public final class AuthorizationApi {
     private final AuthorizationIntake intake;
     private final AuthorizationStore store;
     private final AuthorizationViewer viewer;
+    private final AccessControl access;
     private final RequestValidator validator = new RequestValidator();
 
-    public AuthorizationApi(AuthorizationIntake intake, AuthorizationStore store, AuthorizationViewer viewer) {
+    public AuthorizationApi(AuthorizationIntake intake, AuthorizationStore store, AuthorizationViewer viewer,
+            AccessControl access) {
         this.intake = intake;
         this.store = store;
         this.viewer = viewer;
+        this.access = access;
     }
 
-    /** A resend with the same Idempotency-Key gets the first answer and makes no second authorization. */
-    public HttpAnswer submit(byte[] body, String idempotencyKey) {
+    /** Room enough for any client's idempotency keys (a UUID is 36), and for their receipts' column. */
+    static final int MAX_IDEMPOTENCY_KEY = 200;
+
+    /**
+     * A resend with the same Idempotency-Key gets the first answer and makes no second authorization. A client held to
+     * sites submits for their requesters only, and its keys are its own: another client's key finds nothing.
+     */
+    public HttpAnswer submit(byte[] body, String idempotencyKey, Client client) {
+        if (idempotencyKey != null && idempotencyKey.strip().length() > MAX_IDEMPOTENCY_KEY) {
+            return new Problem("https://pa-gateway.org/problems/bad-header", "Bad header", 400,
+                    "Idempotency-Key is longer than " + MAX_IDEMPOTENCY_KEY + " characters",
+                    List.of(new Problem.FieldError("Idempotency-Key", "is at most " + MAX_IDEMPOTENCY_KEY + " characters")))
+                    .answer();
+        }
         JsonBody<AuthorizationRequest> parsed = JsonBody.read(body, AuthorizationRequest.class, "an authorization request");
         if (parsed.problem() != null) {
             return parsed.problem();
@@ -53,7 +70,12 @@ public final class AuthorizationApi {
             return new Problem("https://pa-gateway.org/problems/validation", "Invalid authorization request", 422,
                     errors.size() + " field(s) are not acceptable", errors).answer();
         }
-        Disposition disposition = intake.accept(List.of(request), Channel.JSON_HTTP, "http", idempotencyKey).get(0);
+        Optional<HttpAnswer> refused = access.refusal(client, request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Disposition disposition = intake.accept(List.of(request), Channel.JSON_HTTP, "http", idempotencyKey,
+                AccessControl.resendScope(client)).get(0);
         if (disposition.decision().rejected()) {
             List<Problem.FieldError> rejected = disposition.decision().rejections().stream()
                     .map(r -> new Problem.FieldError(r.field(), r.reason())).toList();
@@ -72,9 +94,11 @@ public final class AuthorizationApi {
     /**
      * The seed's lookups: a member's authorizations ("Enter Member ID"), or a site's ("View Authorizations & Referrals
      * for This Site"), shown all or only approved ("Show: All / Approved/Active"), optionally with one diagnosis code.
-     * Newest first, {@code limit} at a time from {@code offset}; {@code more} says whether another page follows.
+     * Newest first, {@code limit} at a time from {@code offset}; {@code more} says whether another page follows. A client
+     * held to sites finds its sites' authorizations only.
      */
-    public HttpAnswer search(String memberId, String status, String diagnosisCode, String site, String limit, String offset) {
+    public HttpAnswer search(String memberId, String status, String diagnosisCode, String site, String limit, String offset,
+            Client client) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (blank(memberId) && blank(site)) {
             errors.add(new Problem.FieldError("memberId", "a lookup is by memberId or by site (or both)"));
@@ -88,7 +112,7 @@ public final class AuthorizationApi {
         }
         // one row more than asked tells whether there is another page
         List<AuthorizationSummary> found = viewer.search(new AuthorizationLookup(trimmed(memberId), trimmed(site), statuses,
-                trimmed(diagnosisCode), pageSize + 1, from));
+                trimmed(diagnosisCode), pageSize + 1, from, AccessControl.visibleSites(client)));
         return HttpAnswer.json(200, new LookupPage(found.subList(0, Math.min(pageSize, found.size())), pageSize, from,
                 found.size() > pageSize), Map.of());
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.pagateway.model.CanonicalJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -40,7 +41,10 @@ public record JsonBody<T>(T value, HttpAnswer problem) {
     private static Problem badJson(JsonProcessingException e, String what) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
         String reason;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        StreamConstraintsException limit = constraint(e);
+        if (limit != null) {
+            reason = "the body goes over a limit of the gateway: " + limitText(limit);
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = path(unknown);
             reason = "is not a field of " + what;
         } else if (e instanceof JsonMappingException) {
@@ -51,6 +55,34 @@ public record JsonBody<T>(T value, HttpAnswer problem) {
         }
         return new Problem("https://pa-gateway.org/problems/bad-json", "Bad JSON", 400, reason,
                 List.of(new Problem.FieldError(field == null || field.isEmpty() ? "$" : field, reason)));
+    }
+
+    /** Jackson's own limits (StreamReadConstraints), found where a mapping exception wraps one. */
+    private static StreamConstraintsException constraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException constraints) {
+                return constraints;
+            }
+        }
+        return null;
+    }
+
+    /** Which limit, in the gateway's words rather than Jackson's (which name its builder methods). */
+    private static String limitText(StreamConstraintsException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("nesting depth")) {
+            return "objects and arrays are nested at most " + CanonicalJson.MAX_DEPTH + " deep";
+        }
+        if (message.contains("string value length")) {
+            return "a text is at most " + CanonicalJson.MAX_STRING + " characters";
+        }
+        if (message.contains("number value length")) {
+            return "a number has at most " + CanonicalJson.MAX_NUMBER + " digits";
+        }
+        if (message.contains("name length")) {
+            return "a field name is at most " + CanonicalJson.MAX_NAME + " characters";
+        }
+        return "the JSON is larger than it may be";
     }
 
     private static String path(JsonMappingException e) {

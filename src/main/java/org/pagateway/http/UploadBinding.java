@@ -17,7 +17,8 @@ import jakarta.servlet.http.Part;
 
 /**
  * The HTTP binding of the REST endpoints (routes/http.yaml's restConfiguration names it): Camel's own for every
- * request but a document upload, which it reads as a {@link DocumentUpload} message body.
+ * request but a document upload, which it reads as a {@link DocumentUpload} message body; and every other body is
+ * read up to its endpoint's limit only, a larger one becoming a {@link BodyTooLarge} that the access gate answers 413.
  *
  * <p>Why it exists: with the REST DSL on camel-jetty 4.18 a multipart/form-data request fails before any route runs
  * (the REST binding reads the body first, then Jetty cannot parse the form it was in). Reading the parts before the
@@ -33,13 +34,49 @@ public final class UploadBinding extends JettyRestHttpBinding {
 
     private final String uploadPath;
     private final long maxFileBytes;
+    private final String x12Path;
+    private final long maxX12Bytes;
+    private final long maxBodyBytes;
 
-    /** @param uploadPath the REST path template that takes uploads, e.g. /api/v1/authorizations/{id}/documents */
-    public UploadBinding(String uploadPath, long maxFileBytes) {
+    /**
+     * @param uploadPath   the REST path template that takes uploads, e.g. /api/v1/authorizations/{id}/documents
+     * @param x12Path      the REST path that takes X12 (/x12/278), whose bodies may be up to {@code maxX12Bytes}
+     * @param maxBodyBytes the largest body of any other endpoint (JSON)
+     */
+    public UploadBinding(String uploadPath, long maxFileBytes, String x12Path, long maxX12Bytes, long maxBodyBytes) {
         this.uploadPath = uploadPath;
         this.maxFileBytes = maxFileBytes;
+        this.x12Path = x12Path;
+        this.maxX12Bytes = Math.min(maxX12Bytes, Integer.MAX_VALUE - 8);
+        this.maxBodyBytes = Math.min(maxBodyBytes, Integer.MAX_VALUE - 8);
         // Camel gives its own REST binding the endpoint's header filter; without one no header or parameter is mapped
         setHeaderFilterStrategy(new HttpHeaderFilterStrategy());
+        // no endpoint takes a form; a form body would be split into headers, and one that is not pairs fails the request
+        setMapHttpMessageFormUrlEncodedBody(false);
+    }
+
+    /**
+     * The body as bytes, read no further than the endpoint's limit: refused from its Content-Length before it is read,
+     * a chunked one as soon as it goes over. Camel's own binding would read (or spool) all of it first.
+     */
+    @Override
+    public Object parseBody(HttpServletRequest request, Message message) throws IOException {
+        String path = consumerPath(message);
+        boolean x12 = path != null && path.equals(x12Path);
+        long limit = x12 ? maxX12Bytes : maxBodyBytes;
+        long length = request.getContentLengthLong();
+        if (length == 0) {
+            return null;
+        }
+        if (length > limit) {
+            return new BodyTooLarge(limit, length + " bytes", x12);
+        }
+        // the container owns the stream: what is left of a refused one is its to discard
+        byte[] body = request.getInputStream().readNBytes((int) limit + 1);
+        if (body.length > limit) {
+            return new BodyTooLarge(limit, "more than " + limit + " bytes", x12);
+        }
+        return body.length == 0 ? null : body;
     }
 
     @Override

@@ -76,7 +76,17 @@ public final class AuthorizationIntake {
      */
     public List<Disposition> accept(List<AuthorizationRequest> requests, Channel channel, String sourceName,
             String idempotencyKey) {
-        List<String> keys = keys(requests, idempotencyKey);
+        return accept(requests, channel, sourceName, idempotencyKey, null);
+    }
+
+    /**
+     * @param scope who is sending, for a sender held to its own requests (an HTTP client of some sites): a resend is
+     *              then recognised among that sender's requests only, so nobody gets another's first answer by
+     *              sending its envelope or Idempotency-Key. Null: among everyone's (files, admins).
+     */
+    public List<Disposition> accept(List<AuthorizationRequest> requests, Channel channel, String sourceName,
+            String idempotencyKey, String scope) {
+        List<String> keys = keys(requests, idempotencyKey, scope);
         for (int attempt = 1;; attempt++) {
             try {
                 return acceptOnce(requests, keys, channel, sourceName);
@@ -173,19 +183,25 @@ public final class AuthorizationIntake {
 
     /** What identifies each request to its sender; null when nothing does (JSON without an Idempotency-Key). */
     static List<String> keys(List<AuthorizationRequest> requests, String idempotencyKey) {
+        return keys(requests, idempotencyKey, null);
+    }
+
+    static List<String> keys(List<AuthorizationRequest> requests, String idempotencyKey, String scope) {
         List<String> keys = new ArrayList<>(requests.size());
+        String json = scope == null ? "json|" : "json|" + scope + "|";
+        String x12 = scope == null ? "x12" : "x12|" + scope;
         EnvelopeRef previous = null;
         int place = 0;
         for (AuthorizationRequest request : requests) {
             EnvelopeRef envelope = request.envelope();
             if (envelope == null) {
-                keys.add(idempotencyKey == null || idempotencyKey.isBlank() ? null : "json|" + idempotencyKey.strip());
+                keys.add(idempotencyKey == null || idempotencyKey.isBlank() ? null : json + idempotencyKey.strip());
                 continue;
             }
             // the patient events of one transaction set come one after the other, with the same envelope
             place = envelope.equals(previous) ? place + 1 : 0;
             previous = envelope;
-            keys.add(String.join("|", "x12", envelope.senderQualifier() + ":" + envelope.senderId(),
+            keys.add(String.join("|", x12, envelope.senderQualifier() + ":" + envelope.senderId(),
                     envelope.interchangeControlNumber(), envelope.groupControlNumber(), envelope.transactionControlNumber(),
                     String.valueOf(place)));
         }

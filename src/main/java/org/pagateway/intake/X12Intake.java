@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.pagateway.model.AuthorizationRequest;
 import org.pagateway.model.Channel;
 import org.pagateway.model.Disposition;
+import org.pagateway.security.TradingPartners;
 import org.pagateway.store.ControlNumbers;
 import org.pagateway.x12.AcknowledgmentWriter;
 import org.pagateway.x12.GroupHeader;
@@ -42,12 +44,21 @@ public final class X12Intake {
     private final X12RequestReader reader;
     private final AuthorizationIntake intake;
     private final ControlNumbers controlNumbers;
+    private final TradingPartners partners;
     private final AcknowledgmentWriter acknowledgments = new AcknowledgmentWriter();
 
+    /** With the shipped (made-up) trading partners. */
     public X12Intake(X12RequestReader reader, AuthorizationIntake intake, ControlNumbers controlNumbers) {
+        this(reader, intake, controlNumbers, TradingPartners.shipped());
+    }
+
+    /** Interchanges from senders that are not {@code partners} get a TA1 R 006 and nothing else. */
+    public X12Intake(X12RequestReader reader, AuthorizationIntake intake, ControlNumbers controlNumbers,
+            TradingPartners partners) {
         this.reader = reader;
         this.intake = intake;
         this.controlNumbers = controlNumbers;
+        this.partners = partners;
     }
 
     /**
@@ -56,7 +67,16 @@ public final class X12Intake {
      */
     public X12Summary process(InputStream input, Channel channel, String sourceName, Supplier<OutputStream> ackOut,
             Supplier<OutputStream> responseOut) {
-        Run run = new Run(channel, sourceName, ackOut, responseOut);
+        return process(input, channel, sourceName, null, ackOut, responseOut);
+    }
+
+    /**
+     * @param scope whose resends these are, for a caller held to its own requests (an HTTP client of some sites): a
+     *              request is then recognised as a resend only of what the same caller sent. Null: of anyone's.
+     */
+    public X12Summary process(InputStream input, Channel channel, String sourceName, String scope,
+            Supplier<OutputStream> ackOut, Supplier<OutputStream> responseOut) {
+        Run run = new Run(channel, sourceName, scope, ackOut, responseOut);
         reader.read(input, run);
         X12Summary summary = run.summary();
         LOG.info("{} {}: {} interchange(s), {} transaction(s) accepted, {} rejected, {} authorization(s)", channel,
@@ -65,9 +85,40 @@ public final class X12Intake {
         return summary;
     }
 
+    /**
+     * What an input asks for, read but not taken: the requests of the transaction sets that would be accepted, from
+     * trading partners. Nothing is stored, queued or answered; for deciding whether a caller may send it at all.
+     */
+    public List<AuthorizationRequest> requests(InputStream input) {
+        List<AuthorizationRequest> requests = new ArrayList<>();
+        reader.read(input, new X12Listener() {
+            @Override
+            public boolean knownSender(String qualifier, String senderId) {
+                return partners.knows(qualifier, senderId);
+            }
+
+            @Override
+            public void transaction(ReadTransaction transaction) {
+                requests.addAll(transaction.requests());
+            }
+
+            @Override
+            public void groupEnded(GroupHeader header, GroupAck ack) {
+                // nothing is answered
+            }
+
+            @Override
+            public void interchangeEnded(InterchangeHeader header, InterchangeAck ack) {
+                // nothing is answered
+            }
+        });
+        return requests;
+    }
+
     private final class Run implements X12Listener {
         private final Channel channel;
         private final String sourceName;
+        private final String scope;
         private final Lazy ackOut;
         private final Lazy responseOut;
 
@@ -86,9 +137,11 @@ public final class X12Intake {
         private final List<InterchangeAck> interchangeProblems = new ArrayList<>();
         private boolean clean = true;
 
-        Run(Channel channel, String sourceName, Supplier<OutputStream> ackOut, Supplier<OutputStream> responseOut) {
+        Run(Channel channel, String sourceName, String scope, Supplier<OutputStream> ackOut,
+                Supplier<OutputStream> responseOut) {
             this.channel = channel;
             this.sourceName = sourceName;
+            this.scope = scope;
             this.ackOut = new Lazy(ackOut);
             this.responseOut = new Lazy(responseOut);
         }
@@ -96,6 +149,11 @@ public final class X12Intake {
         @Override
         public void interchangeStarted(InterchangeHeader header) {
             current = header;
+        }
+
+        @Override
+        public boolean knownSender(String qualifier, String senderId) {
+            return partners.knows(qualifier, senderId);
         }
 
         @Override
@@ -120,9 +178,9 @@ public final class X12Intake {
             if (pending.isEmpty()) {
                 return;
             }
-            List<org.pagateway.model.AuthorizationRequest> requests = new ArrayList<>(pendingRequests);
+            List<AuthorizationRequest> requests = new ArrayList<>(pendingRequests);
             pending.forEach(t -> requests.addAll(t.requests()));
-            List<Disposition> dispositions = intake.accept(requests, channel, sourceName);
+            List<Disposition> dispositions = intake.accept(requests, channel, sourceName, null, scope);
             dispositions.forEach(d -> d.authorizations().forEach(a -> authorizationIds.add(a.id())));
             int next = 0;
             for (ReadTransaction transaction : pending) {

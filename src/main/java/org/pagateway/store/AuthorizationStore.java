@@ -268,6 +268,22 @@ public final class AuthorizationStore {
         return r.subscriber() == null ? null : r.subscriber().memberId();
     }
 
+    /**
+     * The site an authorization belongs to: its requesting provider's, as stored when it was taken (what site lookups
+     * and access by site go by). Empty when there is no such authorization, or its requester has no site.
+     */
+    public Optional<String> requesterSite(String id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT requester_site FROM authorization_record WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read authorization " + id, e);
+        }
+    }
+
     private static final String SELECT_ONE = "SELECT id, channel, source_name, request_json, decision_json, created_at"
             + " FROM authorization_record WHERE id = ?";
 
@@ -372,6 +388,14 @@ public final class AuthorizationStore {
         if (lookup.site() != null) {
             sql.append(" AND r.requester_site = ?");
             values.add(siteKey(lookup.site()));
+        }
+        if (lookup.withinSites() != null) {
+            if (lookup.withinSites().isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND r.requester_site IN (").append(String.join(", ", lookup.withinSites().stream().map(s -> "?").toList()))
+                    .append(')');
+            lookup.withinSites().stream().map(AuthorizationStore::siteKey).sorted().forEach(values::add);
         }
         if (!lookup.statuses().isEmpty()) {
             sql.append(" AND r.status IN (").append(String.join(", ", lookup.statuses().stream().map(s -> "?").toList())).append(')');

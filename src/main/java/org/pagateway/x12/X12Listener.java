@@ -12,6 +12,14 @@ public interface X12Listener {
     default void interchangeStarted(InterchangeHeader header) {
     }
 
+    /**
+     * Whether the interchange's sender (ISA05, ISA06 without padding) is a trading partner. An unknown one is refused
+     * with TA1 R 006 and nothing in its interchange is processed.
+     */
+    default boolean knownSender(String qualifier, String senderId) {
+        return true;
+    }
+
     void transaction(ReadTransaction transaction);
 
     void groupEnded(GroupHeader header, GroupAck ack);

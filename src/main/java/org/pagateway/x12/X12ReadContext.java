@@ -16,10 +16,16 @@ public final class X12ReadContext {
     static final TypedKey<X12ReadContext> KEY = TypedKey.of("pagateway.x12.readContext");
 
     private final X12Listener listener;
+    private final X12Limits limits;
     private final List<AuthorizationRequest> mapped = new ArrayList<>();
 
     public X12ReadContext(X12Listener listener) {
+        this(listener, X12Limits.DEFAULT);
+    }
+
+    public X12ReadContext(X12Listener listener, X12Limits limits) {
         this.listener = listener;
+        this.limits = limits;
     }
 
     public static X12ReadContext of(ExecutionContext context) {
@@ -36,6 +42,10 @@ public final class X12ReadContext {
 
     X12Listener listener() {
         return listener;
+    }
+
+    X12Limits limits() {
+        return limits;
     }
 
     /** Called by the mapping for each 2000E patient event it finished. */

@@ -20,8 +20,14 @@ public final class X12RequestReader implements AutoCloseable {
     public static final String MAPPING = "mappings/x12-278-request.xml";
 
     private final Smooks smooks;
+    private final X12Limits limits;
 
     public X12RequestReader() {
+        this(X12Limits.DEFAULT);
+    }
+
+    public X12RequestReader(X12Limits limits) {
+        this.limits = limits;
         X12Schemas.get();
         try (InputStream config = X12RequestReader.class.getClassLoader().getResourceAsStream(MAPPING)) {
             if (config == null) {
@@ -41,7 +47,7 @@ public final class X12RequestReader implements AutoCloseable {
      */
     public void read(InputStream input, X12Listener listener) {
         ExecutionContext context = smooks.createExecutionContext();
-        new X12ReadContext(listener).attach(context);
+        new X12ReadContext(listener, limits).attach(context);
         try {
             smooks.filterSource(context, new StreamSource<>(input));
         } catch (SmooksException e) {

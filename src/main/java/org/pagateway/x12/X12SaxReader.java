@@ -144,11 +144,19 @@ public final class X12SaxReader implements SmooksXMLReader {
         private final TransactionErrors errors = new TransactionErrors();
         private final TransactionChecks checks = new TransactionChecks();
 
+        private final X12Limits limits;
+        private long interchangeSegments;
+        // the set went over the segment limit: nothing more of it is mapped or recorded
+        private boolean setTooLong;
+        // loops of the set in progress that the mapping has been told about (the outermost ones)
+        private int emittedLoops;
+
         private X12InputNormalizer input;
 
         Pass(X12ReadContext context) {
             this.context = context;
             this.listener = context.listener();
+            this.limits = context.limits();
         }
 
         void run(X12InputNormalizer in) throws SAXException {
@@ -161,6 +169,10 @@ public final class X12SaxReader implements SmooksXMLReader {
                 if (inInterchange) {
                     unreadable("023", "the input ended inside an interchange (no IEA)");
                 }
+            } catch (InterchangeTooLarge e) {
+                // read no further: what was taken stays taken (TA1 E), nothing was (TA1 R)
+                closeMapping();
+                unreadable("024", "the interchange has more than " + limits.interchangeSegments() + " segments");
             } catch (EDIStreamException e) {
                 String message = describe(e);
                 boolean endOfFile = message.contains("EDIE005") || message.toLowerCase().contains("end of stream");
@@ -199,6 +211,7 @@ public final class X12SaxReader implements SmooksXMLReader {
 
         private void startInterchange() {
             inInterchange = true;
+            interchangeSegments = 0;
             refused = false;
             processedAny = false;
             interchangeNote = "000";
@@ -211,6 +224,10 @@ public final class X12SaxReader implements SmooksXMLReader {
         private InterchangeHeader interchangeHeader() {
             if (interchange == null && isa[13] != null) {
                 String problem = isaProblem();
+                // an ISA already refused for its form (a bad qualifier, 005) says that, not who sent it
+                if (problem == null && !refused && !listener.knownSender(trim(isa[5]), trim(isa[6]))) {
+                    problem = "006 ISA05/ISA06 " + trim(isa[5]) + "/" + trim(isa[6]) + " is not a trading partner of this gateway";
+                }
                 if (problem != null) {
                     // nothing inside an interchange refused at its ISA is processed
                     refused = true;
@@ -294,6 +311,10 @@ public final class X12SaxReader implements SmooksXMLReader {
 
         private void startTransaction() {
             inTransaction = true;
+            setTooLong = false;
+            emittedLoops = 0;
+            java.util.Arrays.fill(dtp, null);
+            java.util.Arrays.fill(hl, null);
             mapping = false;
             segmentPosition = 0;
             loops.clear();
@@ -370,17 +391,20 @@ public final class X12SaxReader implements SmooksXMLReader {
         private void startLoop() throws SAXException {
             String code = reader.getReferenceCode();
             loops.push(code);
-            if (mapping) {
+            if (mapping && !setTooLong) {
                 String name = loopName(code);
                 handler.startElement("", name, name, NO_ATTRIBUTES);
+                emittedLoops = loops.size();
             }
         }
 
         private void endLoop() throws SAXException {
             String code = loops.isEmpty() ? null : loops.pop();
-            if (mapping && code != null) {
+            // a loop opened after the set went over its limit was never told to the mapping
+            if (mapping && code != null && loops.size() < emittedLoops) {
                 String name = loopName(code);
                 handler.endElement("", name, name);
+                emittedLoops = loops.size();
             }
         }
 
@@ -401,8 +425,16 @@ public final class X12SaxReader implements SmooksXMLReader {
             names = elementNames.computeIfAbsent(segmentTag, X12SaxReader::positionNames);
             segmentAttributes.clear();
             compositeCount = 0;
+            if (++interchangeSegments > limits.interchangeSegments()) {
+                throw new InterchangeTooLarge();
+            }
             if (inTransaction) {
                 segmentPosition++;
+                if (segmentPosition > limits.setSegments() && !setTooLong) {
+                    // IK304 5, segment exceeds maximum use: the first segment past what the gateway takes in one set
+                    errors.segment(segmentTag, segmentPosition, loops.peek(), "5");
+                    setTooLong = true;
+                }
                 if ("BHT".equals(segmentTag)) {
                     java.util.Arrays.fill(bht, null);
                 }
@@ -410,7 +442,9 @@ public final class X12SaxReader implements SmooksXMLReader {
         }
 
         private void endSegment() throws SAXException {
-            if (inTransaction && "DTP".equals(segmentTag)) {
+            if (inTransaction && setTooLong) {
+                // the set is rejected already; checking the rest would only grow its 999
+            } else if (inTransaction && "DTP".equals(segmentTag)) {
                 checkDate();
             } else if (inTransaction && "HL".equals(segmentTag)) {
                 checkHierarchy();
@@ -435,7 +469,7 @@ public final class X12SaxReader implements SmooksXMLReader {
         }
 
         private boolean emitting() {
-            return inTransaction && mapping && segmentTag != null && !"ST".equals(segmentTag) && !"SE".equals(segmentTag);
+            return inTransaction && mapping && !setTooLong && segmentTag != null && !"ST".equals(segmentTag) && !"SE".equals(segmentTag);
         }
 
         private void startComposite() {
@@ -531,6 +565,9 @@ public final class X12SaxReader implements SmooksXMLReader {
         }
 
         private void segmentError() {
+            if (inTransaction && setTooLong) {
+                return;
+            }
             EDIStreamValidationError error = reader.getErrorType();
             if (!inTransaction || !inGroup) {
                 envelopeSegmentProblem(error, reader.getText());
@@ -552,6 +589,9 @@ public final class X12SaxReader implements SmooksXMLReader {
         }
 
         private void elementError() {
+            if (inTransaction && setTooLong) {
+                return;
+            }
             EDIStreamValidationError error = reader.getErrorType();
             Location location = reader.getLocation();
             String tag = segmentTag != null ? segmentTag : location.getSegmentTag();
@@ -646,6 +686,25 @@ public final class X12SaxReader implements SmooksXMLReader {
             }
         }
 
+        /** Ends what the mapping was told of the set in progress, so the SAX document stays whole when reading stops. */
+        private void closeMapping() throws SAXException {
+            if (!inTransaction || !mapping) {
+                return;
+            }
+            while (loops.size() > emittedLoops) {
+                loops.pop();
+            }
+            while (!loops.isEmpty()) {
+                String name = loopName(loops.pop());
+                handler.endElement("", name, name);
+            }
+            emittedLoops = 0;
+            handler.endElement("", "transaction", "transaction");
+            context.takeMapped();
+            mapping = false;
+            inTransaction = false;
+        }
+
         private void addGroupError(String code) {
             if (!groupErrors.contains(code)) {
                 groupErrors.add(code);
@@ -689,6 +748,13 @@ public final class X12SaxReader implements SmooksXMLReader {
             }
             listener.interchangeEnded(header, interchangeAck(header, note, description, processedAny));
             inInterchange = false;
+        }
+    }
+
+    /** Thrown where an interchange goes over its segment limit: reading stops there. */
+    private static final class InterchangeTooLarge extends RuntimeException {
+        InterchangeTooLarge() {
+            super(null, null, false, false);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.pagateway.Gateway;
 import org.pagateway.GatewaySettings;
+import org.pagateway.support.TestKeys;
 
 /**
  * Open-loop HTTP load on a gateway started in this JVM on free ports: requests go out at a fixed rate
@@ -42,8 +43,11 @@ public final class HttpLoadDriver {
         String contentType = json ? "application/json" : "application/edi-x12";
 
         Path home = Files.createTempDirectory("pa-gateway-load");
+        // one client at a load no client may make: the rate limit is off, the admin key of the tests is sent
         try (Gateway gateway = Gateway.start(GatewaySettings.load(Map.of("gateway.home", home.toString(),
-                "gateway.http.port", String.valueOf(freePort()), "gateway.broker.port", String.valueOf(freePort()))))) {
+                "gateway.http.port", String.valueOf(freePort()), "gateway.broker.port", String.valueOf(freePort()),
+                "gateway.security.keys", TestKeys.write(home.resolve("api-keys.csv")).toString(),
+                "gateway.security.rate", "0")))) {
             URI uri = URI.create("http://127.0.0.1:" + gateway.settings().httpPort() + path);
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                     .executor(Executors.newFixedThreadPool(8)).build();
@@ -91,7 +95,7 @@ public final class HttpLoadDriver {
             while (next.get() < total && start + next.get() * intervalNanos <= now) {
                 long due = start + next.getAndIncrement() * intervalNanos;
                 HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                        .header("Authorization", "Bearer " + TestKeys.ADMIN).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
                 client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                     latencies.add((System.nanoTime() - due) / 1000);
                     if (error == null && response.statusCode() < 300) {

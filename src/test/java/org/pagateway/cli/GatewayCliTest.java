@@ -13,6 +13,7 @@ import org.pagateway.model.CanonicalJson;
 import org.pagateway.queue.Broker;
 import org.pagateway.queue.DeadLetterTest;
 import org.pagateway.support.RunningGateway;
+import org.pagateway.support.TestKeys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,10 +29,12 @@ class GatewayCliTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String url = "http://" + RunningGateway.settings().httpHost() + ":" + RunningGateway.settings().httpPort();
-        String[] withUrl = new String[args.length + 2];
+        String[] withUrl = new String[args.length + 4];
         System.arraycopy(args, 0, withUrl, 0, args.length);
         withUrl[args.length] = "--url";
         withUrl[args.length + 1] = url;
+        withUrl[args.length + 2] = "--key";
+        withUrl[args.length + 3] = TestKeys.ADMIN;
         int exit = GatewayCli.run(new PrintWriter(out, true), new PrintWriter(err, true), withUrl);
         return new Run(exit, out.toString(), err.toString());
     }
@@ -87,5 +90,12 @@ class GatewayCliTest {
                 "http://127.0.0.1:1");
         assertEquals(1, exit);
         assertTrue(err.toString().contains("cannot reach the gateway at http://127.0.0.1:1"), err.toString());
+
+        StringWriter refused = new StringWriter();
+        int keyless = GatewayCli.run(new PrintWriter(new StringWriter()), new PrintWriter(refused, true), "queues", "--url",
+                "http://" + RunningGateway.settings().httpHost() + ":" + RunningGateway.settings().httpPort(), "--key",
+                TestKeys.NORTHGATE);
+        assertEquals(1, keyless);
+        assertTrue(refused.toString().contains("HTTP 403"), "a client's key is not an admin's: " + refused);
     }
 }

@@ -86,7 +86,7 @@ class DocumentApiTest {
         assertTrue(json(refused).get("detail").asText().contains("up to 5 MB"), text(refused));
         // without a Content-Length (chunked), Jetty's multipart limit stops it while it streams
         MultipartForm form = new MultipartForm().file("file", "big.pdf", "application/pdf", big);
-        HttpRequest chunked = HttpRequest.newBuilder(documents(id)).header("Content-Type", form.contentType())
+        HttpRequest chunked = RunningGateway.withAdminKey(HttpRequest.newBuilder(documents(id))).header("Content-Type", form.contentType())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form.bytes()))).build();
         HttpResponse<byte[]> streamed = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(413, streamed.statusCode(), text(streamed));
@@ -120,7 +120,7 @@ class DocumentApiTest {
     }
 
     private static HttpResponse<byte[]> upload(String id, MultipartForm form) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(documents(id))
+        HttpRequest request = RunningGateway.withAdminKey(HttpRequest.newBuilder(documents(id)))
                 .header("Content-Type", form.contentType())
                 // as curl does for a large body: the gateway can refuse it before it is sent
                 .expectContinue(true)

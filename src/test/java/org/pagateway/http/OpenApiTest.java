@@ -22,6 +22,7 @@ import org.pagateway.support.MultipartForm;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.SampleDocuments;
 import org.pagateway.support.Samples;
+import org.pagateway.support.TestKeys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
@@ -108,6 +109,14 @@ class OpenApiTest {
                 "{\"messageId\":1}".getBytes(StandardCharsets.UTF_8)));
         valid("/admin/dead-letters/replay", "post", RunningGateway.post("/admin/dead-letters/replay", "application/json",
                 "{}".getBytes(StandardCharsets.UTF_8)));
+
+        // and the access gate's: no key, another site's authorization, a client deciding, another site's requester
+        valid(one, "get", RunningGateway.get("/api/v1/authorizations/" + id, null));
+        valid(one, "get", RunningGateway.get("/api/v1/authorizations/" + id, TestKeys.NORTHGATE));
+        valid("/api/v1/reviews/{id}/decision", "post", RunningGateway.post("/api/v1/reviews/" + id + "/decision",
+                "application/json", "{}".getBytes(StandardCharsets.UTF_8), TestKeys.RIVERBEND_LAKESIDE));
+        valid("/api/v1/authorizations", "post", RunningGateway.post("/api/v1/authorizations", "application/json",
+                Samples.bytes(Samples.json("03-admission-inpatient.json")), TestKeys.NORTHGATE));
     }
 
     /** The answer's status and content type are described for the operation, and its JSON body fits the schema given. */

@@ -198,8 +198,8 @@ class IdempotencyTest {
     }
 
     private static HttpResponse<byte[]> postJson(byte[] json, String key) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RunningGateway.settings().httpPort()
-                + "/api/v1/authorizations")).header("Content-Type", "application/json").header("Idempotency-Key", key)
+        HttpRequest request = RunningGateway.withAdminKey(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + RunningGateway.settings().httpPort() + "/api/v1/authorizations"))).header("Content-Type", "application/json").header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }

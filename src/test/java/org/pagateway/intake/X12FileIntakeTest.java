@@ -95,6 +95,18 @@ class X12FileIntakeTest {
         assertEquals("022", ack.first("TA1").get(5));
     }
 
+    @Test
+    void aSenderThatIsNoTradingPartnerGetsATa1AndNothingElse() throws Exception {
+        int stored = RunningGateway.gateway().store().count();
+        String name = drop(Samples.x12("broken/ta1-006-unknown-sender.edi"), "file-unknown-sender.edi");
+        awaitFile(RunningGateway.settings().archive().resolve(name));
+        X12Parsed ack = X12Parsed.read(Files.readAllBytes(outbox(name + ".ack.x12")));
+        assertEquals(List.of("260009155", "261130", "0905", "R", "006"), ack.first("TA1").elements());
+        assertEquals(List.of(), ack.all("ST"), "no 999: nothing in it was read for the sender");
+        assertFalse(Files.exists(RunningGateway.settings().outbox().resolve(name + ".278.x12")));
+        assertEquals(stored, RunningGateway.gateway().store().count(), "nothing stored");
+    }
+
     private static String drop(Path source, String name) {
         return RunningGateway.dropIntoInbox(source, name);
     }

@@ -24,8 +24,9 @@ import org.pagateway.rules.PayerProfile;
 
 /**
  * One real gateway for the whole test run: embedded Artemis reached over TCP on a free port, H2 in a
- * temporary GATEWAY_HOME, Jetty on a free port, real inbox/outbox folders. Started once, stopped when
- * the run ends. On external parts ({@link TestParts}) its database is PostgreSQL and its broker a standalone one.
+ * temporary GATEWAY_HOME, Jetty on a free port, real inbox/outbox folders, the API keys of {@link TestKeys}.
+ * Started once, stopped when the run ends. On external parts ({@link TestParts}) its database is PostgreSQL and its
+ * broker a standalone one. {@link #get} and {@link #post} send the admin key.
  */
 public final class RunningGateway implements BeforeAllCallback {
 
@@ -43,6 +44,10 @@ public final class RunningGateway implements BeforeAllCallback {
                         "gateway.http.port", String.valueOf(freePort()),
                         "gateway.broker.port", String.valueOf(freePort()),
                         "gateway.inbox.delay", "100",
+                        "gateway.security.keys", TestKeys.write(home.resolve("config").resolve("api-keys.csv")).toString(),
+                        // the suite is one client making requests as fast as it can; the limit has its own test
+                        "gateway.security.rate", "1000",
+                        "gateway.security.burst", "1000",
                         // a consumer that fails three times dead-letters the message in a fraction of a second
                         "gateway.broker.redelivery.delay", "50",
                         "gateway.broker.delivery.attempts", "3"));
@@ -117,16 +122,37 @@ public final class RunningGateway implements BeforeAllCallback {
         return file;
     }
 
+    /** As the admin. */
     public static HttpResponse<byte[]> post(String path, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        return post(path, contentType, body, TestKeys.ADMIN);
+    }
+
+    /** With {@code key} as Authorization: Bearer; null sends none. */
+    public static HttpResponse<byte[]> post(String path, String contentType, byte[] body, String key) {
+        return send(withKey(HttpRequest.newBuilder(uri(path)), key).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** As the admin. */
     public static HttpResponse<byte[]> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return get(path, TestKeys.ADMIN);
     }
 
-    private static HttpResponse<byte[]> send(HttpRequest request) {
+    /** With {@code key} as Authorization: Bearer; null sends none. */
+    public static HttpResponse<byte[]> get(String path, String key) {
+        return send(withKey(HttpRequest.newBuilder(uri(path)), key).GET().build());
+    }
+
+    /** A request built elsewhere, with the admin key. */
+    public static HttpRequest.Builder withAdminKey(HttpRequest.Builder request) {
+        return withKey(request, TestKeys.ADMIN);
+    }
+
+    private static HttpRequest.Builder withKey(HttpRequest.Builder request, String key) {
+        return key == null ? request : request.header("Authorization", "Bearer " + key);
+    }
+
+    public static HttpResponse<byte[]> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -137,7 +163,7 @@ public final class RunningGateway implements BeforeAllCallback {
         }
     }
 
-    private static URI uri(String path) {
+    public static URI uri(String path) {
         return URI.create("http://" + gateway.settings().httpHost() + ":" + gateway.settings().httpPort() + path);
     }
 

@@ -40,7 +40,12 @@ public final class Samples {
      * a resent interchange with its first answer, so a test that needs a first answer of its own sends this.
      */
     public static byte[] asNewInterchange(Path sample) {
-        String x12 = new String(bytes(sample), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return asNewInterchange(bytes(sample));
+    }
+
+    /** The same for X12 made in a test. */
+    public static byte[] asNewInterchange(byte[] interchange) {
+        String x12 = new String(interchange, java.nio.charset.StandardCharsets.ISO_8859_1);
         char separator = x12.charAt(3);
         String[] isa = x12.substring(0, 106).split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1);
         String control = isa[13];

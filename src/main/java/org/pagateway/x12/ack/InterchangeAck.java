@@ -14,15 +14,15 @@ public record InterchangeAck(String controlNumber, String date, String time, Str
 
     /**
      * TA104: A accepted; E accepted with errors noted: the trailer was broken (IEA02, IEA01) or missing
-     * (the input ended) after content that was read and processed, so the sender must not resend it;
-     * R rejected, nothing in it was processed.
+     * (the input ended), or the interchange was read no further (024, over the gateway's segment limit), after
+     * content that was read and processed, so the sender must not resend it; R rejected, nothing in it was processed.
      */
     public String ackCode() {
         if (accepted()) {
             return "A";
         }
-        boolean trailer = "001".equals(noteCode) || "021".equals(noteCode) || "023".equals(noteCode);
-        return trailer && contentProcessed ? "E" : "R";
+        boolean late = "001".equals(noteCode) || "021".equals(noteCode) || "023".equals(noteCode) || "024".equals(noteCode);
+        return late && contentProcessed ? "E" : "R";
     }
 
     public boolean shouldSend() {

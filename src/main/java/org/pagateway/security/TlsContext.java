@@ -1,0 +1,31 @@
+package org.pagateway.security;
+
+import java.nio.file.Files;
+
+import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/** The server side of HTTPS: the keystore of gateway.http.tls.*, as camel-jetty's sslContextParameters take it. */
+public final class TlsContext {
+
+    private TlsContext() {
+    }
+
+    public static SSLContextParameters parameters(SecuritySettings settings) {
+        if (!Files.isRegularFile(settings.tlsKeystore())) {
+            throw new IllegalStateException("gateway.http.tls.keystore names " + settings.tlsKeystore() + ", which is not a file");
+        }
+        KeyStoreParameters store = new KeyStoreParameters();
+        store.setResource("file:" + settings.tlsKeystore());
+        store.setType(settings.tlsType());
+        store.setPassword(settings.tlsPassword());
+        KeyManagersParameters keys = new KeyManagersParameters();
+        keys.setKeyStore(store);
+        // one password for the keystore and its key, as keytool -genkeypair makes a PKCS12 store
+        keys.setKeyPassword(settings.tlsPassword());
+        SSLContextParameters parameters = new SSLContextParameters();
+        parameters.setKeyManagers(keys);
+        return parameters;
+    }
+}
