@@ -35,6 +35,7 @@ import org.pagateway.support.Batches;
 import org.pagateway.support.GatewayProcess;
 import org.pagateway.support.Samples;
 import org.pagateway.support.StandaloneBroker;
+import org.pagateway.support.TestKeys;
 import org.pagateway.support.TestPostgres;
 import org.pagateway.support.X12Parsed;
 
@@ -72,7 +73,8 @@ class TwoGatewaysTest {
         try (StandaloneBroker broker = StandaloneBroker.start(Files.createDirectories(root.resolve("broker")))) {
             Map<String, String> environment = Map.of("GATEWAY_DB_URL", database, "GATEWAY_DB_USER", TestPostgres.USER,
                     "GATEWAY_DB_PASSWORD", TestPostgres.PASSWORD, "GATEWAY_BROKER_URL", broker.url());
-            Map<String, String> settings = Map.of("gateway.inbox.delay", "200", "gateway.sweep.period", "1000");
+            Map<String, String> settings = Map.of("gateway.inbox.delay", "200", "gateway.sweep.period", "1000",
+                    "gateway.security.keys", TestKeys.write(root.resolve("api-keys.csv")).toString());
             try (GatewayProcess a = new GatewayProcess(Files.createDirectories(root.resolve("a")), settings, environment);
                     GatewayProcess b = new GatewayProcess(Files.createDirectories(root.resolve("b")), settings, environment)) {
                 // both migrate the one empty database at the same time: Flyway's lock lets one do it
@@ -158,7 +160,7 @@ class TwoGatewaysTest {
 
     private static String post(HttpClient http, int port, byte[] body, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/authorizations"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .header("Content-Type", "application/json").header("X-API-Key", TestKeys.ADMIN).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
