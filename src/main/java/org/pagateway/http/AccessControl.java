@@ -80,7 +80,7 @@ public final class AccessControl {
 
     /** A request as the gate sees it. {@code authorizationId}: the path's {id}, when the endpoint has one. */
     public record Call(String method, String pathTemplate, String authorizationHeader, String apiKeyHeader,
-            String authorizationId, BodyTooLarge tooLarge) {
+            String authorizationId, UnreadRequest unread) {
     }
 
     /**
@@ -97,7 +97,7 @@ public final class AccessControl {
     public Verdict decide(Call call) {
         Permission permission = rule(call.method(), call.pathTemplate()).orElse(Permission.OPERATE);
         if (permission == Permission.OPEN) {
-            return new Verdict(null, call.tooLarge() != null ? call.tooLarge().answer() : null);
+            return new Verdict(null, call.unread() != null ? call.unread().answer() : null);
         }
         Presented presented = presented(call.authorizationHeader(), call.apiKeyHeader());
         if (presented.key() == null) {
@@ -124,8 +124,8 @@ public final class AccessControl {
                         default -> "admin";
                     } + " role.").answer());
         }
-        if (call.tooLarge() != null) {
-            return refused(client, call.tooLarge().answer());
+        if (call.unread() != null) {
+            return refused(client, call.unread().answer());
         }
         if (call.authorizationId() != null && !mayAct(client, call.authorizationId())) {
             return refused(client, AuthorizationApi.notFound(call.authorizationId()));

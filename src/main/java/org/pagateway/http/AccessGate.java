@@ -36,7 +36,7 @@ public final class AccessGate implements Processor {
         String id = template != null && template.contains("{id}") ? message.getHeader("id", String.class) : null;
         AccessControl.Verdict verdict = access.decide(new AccessControl.Call(method, template,
                 message.getHeader("Authorization", String.class), message.getHeader("X-API-Key", String.class), id,
-                message.getBody() instanceof BodyTooLarge tooLarge ? tooLarge : null));
+                message.getBody() instanceof UnreadRequest unread ? unread : null));
         // no bean, log or answer sees the key past this point
         message.removeHeader("Authorization");
         message.removeHeader("X-API-Key");

@@ -2,8 +2,13 @@ package org.pagateway.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.camel.Message;
 import org.apache.camel.component.jetty.JettyHttpEndpoint;
@@ -86,15 +91,46 @@ public final class UploadBinding extends JettyRestHttpBinding {
         }
     }
 
+    /**
+     * The query's parameters and the path's {id} as headers, and nothing else. Camel's own binding asks the servlet
+     * request for its parameters, which makes Jetty parse a form or multipart body too (no endpoint but the upload takes
+     * one, and that one is read already) and fail with an HTML 500 on a form it cannot parse or a query it cannot decode.
+     */
     @Override
     protected void populateRequestParameters(HttpServletRequest request, Message message) {
-        if (message.getBody() instanceof DocumentUpload && isMultipart(request)) {
-            // the form's fields are in the upload already; listing the request's parameters would make Jetty parse the
-            // form again (and fail again on a refused one): only the path's {id} is left to map
-            HttpHelper.evalPlaceholders(message.getHeaders(), request.getPathInfo(), consumerPath(message));
-            return;
+        try {
+            queryParameters(request.getQueryString()).forEach((name, values) -> {
+                Object value = values.size() == 1 ? values.get(0) : values;
+                if (!getHeaderFilterStrategy().applyFilterToExternalHeaders(name, value, message.getExchange())) {
+                    message.setHeader(name, value);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            if (!(message.getBody() instanceof UnreadRequest)) {
+                message.setBody(new UnreadableQuery());
+            }
         }
-        super.populateRequestParameters(request, message);
+        String path = consumerPath(message);
+        if (path != null && path.contains("{")) {
+            HttpHelper.evalPlaceholders(message.getHeaders(), request.getPathInfo(), path);
+        }
+    }
+
+    /** name=value pairs split at &amp; and decoded as UTF-8; a broken %-escape throws IllegalArgumentException. */
+    static Map<String, List<String>> queryParameters(String query) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (query == null) {
+            return parameters;
+        }
+        for (String pair : query.split("&")) {
+            if (!pair.isEmpty()) {
+                int equals = pair.indexOf('=');
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            }
+        }
+        return parameters;
     }
 
     private DocumentUpload read(HttpServletRequest request) {

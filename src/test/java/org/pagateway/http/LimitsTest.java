@@ -89,6 +89,50 @@ class LimitsTest {
         assertRefused(answer, 400, "Idempotency-Key");
     }
 
+    /**
+     * What Jetty itself would fail on before any route ran (a query it cannot decode, a form or multipart body where
+     * none is taken) is a 4xx problem+json like every other refusal: never Jetty's HTML 500 page.
+     */
+    @Test
+    void requestsJettyCannotParseAreRefusedAsProblems() throws Exception {
+        String health = raw("GET /health?x=%zz", null, "", "");
+        assertTrue(health.startsWith("HTTP/1.1 400") && health.contains(Problem.CONTENT_TYPE), health);
+        String lookup = raw("GET /api/v1/authorizations?memberId=%zz", TestKeys.ADMIN, "", "");
+        assertTrue(lookup.startsWith("HTTP/1.1 400") && lookup.contains("query string"), lookup);
+        // whoever has no key learns nothing but that it needs one
+        String anonymous = raw("GET /api/v1/authorizations?memberId=%zz", null, "", "");
+        assertTrue(anonymous.startsWith("HTTP/1.1 401"), anonymous);
+
+        String form = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.json\"\r\n\r\n{}\r\n--b--\r\n";
+        String multipart = raw("POST /api/v1/authorizations", TestKeys.ADMIN, "multipart/form-data; boundary=b", form);
+        assertTrue(multipart.startsWith("HTTP/1.1 400") && multipart.contains(Problem.CONTENT_TYPE), multipart);
+        // the X12 endpoint reads whatever it is sent as X12, and a form is no interchange: TA1, rejected, 022
+        String x12 = raw("POST /x12/278", TestKeys.ADMIN, "multipart/form-data; boundary=b", form);
+        assertTrue(x12.startsWith("HTTP/1.1 200") && x12.contains("TA1*") && x12.contains("*R*022~"), x12);
+        String urlEncoded = raw("POST /api/v1/authorizations", TestKeys.ADMIN, "application/x-www-form-urlencoded",
+                "a=" + "b".repeat(300_000));
+        assertTrue(urlEncoded.matches("(?s)HTTP/1.1 4\\d\\d .*") && urlEncoded.contains(Problem.CONTENT_TYPE), urlEncoded);
+    }
+
+    /** One request written as it goes on the wire, so that a query no URI class takes can be sent; the whole answer. */
+    private static String raw(String requestLine, String key, String contentType, String body) throws Exception {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+        if (key != null) {
+            head.append("X-API-Key: ").append(key).append("\r\n");
+        }
+        if (!contentType.isEmpty()) {
+            head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(content.length).append("\r\n");
+        }
+        try (Socket socket = new Socket(RunningGateway.settings().httpHost(), RunningGateway.settings().httpPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(content);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private static HttpResponse<byte[]> post(String json) {
         return RunningGateway.post("/api/v1/authorizations", "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
