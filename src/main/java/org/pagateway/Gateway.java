@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.pagateway.http.AccessControl;
 import org.pagateway.http.AccessGate;
 import org.pagateway.http.AdminApi;
@@ -85,15 +86,18 @@ public final class Gateway implements AutoCloseable {
     private Gateway(GatewaySettings settings, Clock clock) {
         this.settings = settings;
         createFolders(settings);
-        // before anything starts: a keys or partners file that cannot be read stops the gateway with nothing to undo
+        // before anything starts: a configuration file or keystore that cannot be read stops the gateway with nothing
+        // to undo (a broker or pool started first would keep the process alive, serving nothing)
         SecuritySettings security = settings.security();
         ApiKeys keys = ApiKeys.load(security.keys(), security.keysFile(settings.dataDir()));
         TradingPartners partners = TradingPartners.load(security.partners());
+        SSLContextParameters tls = security.tls() ? TlsContext.parameters(security) : null;
+        PayerProfile profile = PayerProfile.load(settings.profile());
+        MemberRoster roster = ReferenceFiles.roster(settings.members());
+        ProviderDirectory directory = ReferenceFiles.directory(settings.providers());
         this.broker = settings.embeddedBroker() ? Broker.start(settings.dataDir().resolve("broker"), settings.brokerPort(),
                 settings.redelivery()) : null;
-        ProviderDirectory directory;
         try {
-            directory = ReferenceFiles.directory(settings.providers());
             this.database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword(), directory);
         } catch (RuntimeException e) {
             // the broker is up and would hold its port and journal lock after a failed start
@@ -104,8 +108,6 @@ public final class Gateway implements AutoCloseable {
         }
         this.publisher = new ReviewQueuePublisher(settings.effectiveBrokerUrl());
         this.x12Reader = new X12RequestReader(new X12Limits(security.setSegments(), security.interchangeSegments()));
-        PayerProfile profile = PayerProfile.load(settings.profile());
-        MemberRoster roster = ReferenceFiles.roster(settings.members());
         this.store = new AuthorizationStore(database.dataSource(), directory);
         DecisionEngine decisions = new DecisionEngine(profile, roster, directory);
         ControlNumbers controlNumbers = new ControlNumbers(database.dataSource());
@@ -144,9 +146,9 @@ public final class Gateway implements AutoCloseable {
         main.bind("adminApi", new AdminApi(queueAdmin, new DeadLetterReplay(queueAdmin, new StaleReviewCheck(store))));
         main.bind("metricsApi", new MetricsApi(metrics));
         main.bind("accessGate", new AccessGate(access, answers));
-        if (security.tls()) {
+        if (tls != null) {
             // HTTPS instead of HTTP: the REST endpoints' jetty component with the keystore
-            main.bind("gatewayTls", TlsContext.parameters(security));
+            main.bind("gatewayTls", tls);
             main.addOverrideProperty("camel.component.jetty.sslContextParameters", "#bean:gatewayTls");
             main.addOverrideProperty("camel.rest.scheme", "https");
         }

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeys.class);
+    /** With an Idempotency-Key (200 at most) it makes a resend's key, which the store keeps in 300 characters. */
+    static final int MAX_CLIENT_NAME = 64;
     public static final String HEADER = "client,role,sites,sha256";
     /** The first admin key is put here, beside the keys file, for the operator to take and delete. */
     public static final String INITIAL_ADMIN_KEY_FILE = "initial-admin-key.txt";
@@ -106,10 +109,15 @@ public final class ApiKeys {
             if (!digest.matches("[0-9a-f]{64}")) {
                 throw bad(file, i, "sha256 is the 64 hex digits of the key's SHA-256");
             }
-            Set<String> sites = Set.of(fields[2].strip().split("\\s+"));
+            // a site named twice is still one site
+            Set<String> sites = Set.copyOf(Arrays.asList(fields[2].strip().split("\\s+")));
             Client client = new Client(fields[0].strip(), role, sites);
             if (client.name().isEmpty()) {
                 throw bad(file, i, "client names who holds the key");
+            }
+            if (client.name().length() > MAX_CLIENT_NAME) {
+                // it goes into the keys of the client's resent requests, which have a column of bounded width
+                throw bad(file, i, "client is at most " + MAX_CLIENT_NAME + " characters");
             }
             if (role.siteScoped() && client.sites().isEmpty()) {
                 throw bad(file, i, "a client needs its sites (separated by spaces), or * for all");

@@ -1,6 +1,10 @@
 package org.pagateway.security;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
@@ -15,6 +19,13 @@ public final class TlsContext {
     public static SSLContextParameters parameters(SecuritySettings settings) {
         if (!Files.isRegularFile(settings.tlsKeystore())) {
             throw new IllegalStateException("gateway.http.tls.keystore names " + settings.tlsKeystore() + ", which is not a file");
+        }
+        // opened once here, so a wrong type or password stops the start with its reason, before anything runs
+        try (InputStream in = Files.newInputStream(settings.tlsKeystore())) {
+            KeyStore.getInstance(settings.tlsType()).load(in, settings.tlsPassword() == null ? null : settings.tlsPassword().toCharArray());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("gateway.http.tls.keystore " + settings.tlsKeystore() + " cannot be opened as "
+                    + settings.tlsType() + " with the password given: " + e.getMessage(), e);
         }
         KeyStoreParameters store = new KeyStoreParameters();
         store.setResource("file:" + settings.tlsKeystore());

@@ -2,10 +2,12 @@ package org.pagateway.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,6 +81,28 @@ class HttpsTest {
             assertEquals(200, https.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
         }
+    }
+
+    /**
+     * A keystore the gateway cannot open stops the start with the reason, before the broker or the database is started:
+     * a half-started gateway would hold the broker's port and serve nothing.
+     */
+    @Test
+    void aKeystoreThatCannotBeOpenedStopsTheStartBeforeAnythingRuns() throws Exception {
+        Path keystore = selfSigned(home.resolve("gateway.p12"));
+        int brokerPort = RunningGateway.freePort();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Gateway.start(GatewaySettings.load(Map.of(
+                "gateway.home", home.toString(),
+                "gateway.http.port", String.valueOf(RunningGateway.freePort()),
+                "gateway.broker.port", String.valueOf(brokerPort),
+                "gateway.security.keys", TestKeys.write(home.resolve("keys.csv")).toString(),
+                "gateway.http.tls.keystore", keystore.toString(),
+                "gateway.http.tls.password", "not-" + PASSWORD))));
+        assertTrue(refused.getMessage().contains("cannot be opened"), refused.getMessage());
+        try (ServerSocket port = new ServerSocket(brokerPort)) {
+            assertTrue(port.isBound(), "no broker was started");
+        }
+        assertFalse(Files.exists(home.resolve("data").resolve("broker")), "no journal was made");
     }
 
     /** keytool -genkeypair: an EC key and a self-signed certificate for 127.0.0.1, in a PKCS12 keystore. */

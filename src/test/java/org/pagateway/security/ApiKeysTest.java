@@ -73,7 +73,7 @@ class ApiKeysTest {
     void keysAreFoundByTheirHashAndUnknownOnesAreNot() throws Exception {
         Path file = home.resolve("keys.csv");
         Files.writeString(file, String.join("\n", "# comment", "", ApiKeys.HEADER,
-                "pms-riverbend, client, RIVERBEND lakeside, " + ApiKeys.hash("k1"),
+                "pms-riverbend, client, RIVERBEND lakeside RIVERBEND, " + ApiKeys.hash("k1"),
                 "nurse,reviewer,," + ApiKeys.hash("k2").toUpperCase()));
         ApiKeys keys = ApiKeys.read(file);
         Client riverbend = keys.find(" k1 ").orElseThrow();
@@ -97,6 +97,7 @@ class ApiKeysTest {
                 List.of(ApiKeys.HEADER, "a,client,*,not-a-hash"),
                 List.of(ApiKeys.HEADER, "a,client,," + hash),
                 List.of(ApiKeys.HEADER, ",admin,*," + hash),
+                List.of(ApiKeys.HEADER, "c".repeat(ApiKeys.MAX_CLIENT_NAME + 1) + ",admin,*," + hash),
                 List.of(ApiKeys.HEADER, "a,admin,*," + hash, "b,admin,*," + hash))) {
             Path file = Files.writeString(home.resolve("bad.csv"), String.join("\n", lines));
             IllegalStateException refused = assertThrows(IllegalStateException.class, () -> ApiKeys.read(file), lines.toString());
