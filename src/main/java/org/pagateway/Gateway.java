@@ -23,6 +23,7 @@ import org.pagateway.http.HttpAnswerWriter;
 import org.pagateway.http.MetricsApi;
 import org.pagateway.http.OpenApiDocument;
 import org.pagateway.http.PdfApi;
+import org.pagateway.http.ProblemErrorHandler;
 import org.pagateway.http.Problems;
 import org.pagateway.http.ReviewApi;
 import org.pagateway.http.RevisionApi;
@@ -146,6 +147,9 @@ public final class Gateway implements AutoCloseable {
         main.bind("adminApi", new AdminApi(queueAdmin, new DeadLetterReplay(queueAdmin, new StaleReviewCheck(store))));
         main.bind("metricsApi", new MetricsApi(metrics));
         main.bind("accessGate", new AccessGate(access, answers));
+        // what Jetty answers by itself (no such path, unparseable HTTP) is problem+json too
+        main.bind("problemErrorHandler", new ProblemErrorHandler());
+        main.addOverrideProperty("camel.component.jetty.errorHandler", "#bean:problemErrorHandler");
         if (tls != null) {
             // HTTPS instead of HTTP: the REST endpoints' jetty component with the keystore
             main.bind("gatewayTls", tls);

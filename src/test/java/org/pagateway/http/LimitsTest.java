@@ -109,6 +109,9 @@ class LimitsTest {
         // the X12 endpoint reads whatever it is sent as X12, and a form is no interchange: TA1, rejected, 022
         String x12 = raw("POST /x12/278", TestKeys.ADMIN, "multipart/form-data; boundary=b", form);
         assertTrue(x12.startsWith("HTTP/1.1 200") && x12.contains("TA1*") && x12.contains("*R*022~"), x12);
+        // a path no route serves is Jetty's to answer, and it answers the same way
+        String nowhere = raw("GET /api/v1/nowhere", TestKeys.ADMIN, "", "");
+        assertTrue(nowhere.startsWith("HTTP/1.1 404") && nowhere.contains(Problem.CONTENT_TYPE) && !nowhere.contains("<html"), nowhere);
         String urlEncoded = raw("POST /api/v1/authorizations", TestKeys.ADMIN, "application/x-www-form-urlencoded",
                 "a=" + "b".repeat(300_000));
         assertTrue(urlEncoded.matches("(?s)HTTP/1.1 4\\d\\d .*") && urlEncoded.contains(Problem.CONTENT_TYPE), urlEncoded);
