@@ -29,7 +29,15 @@ public final class StandaloneBroker implements AutoCloseable {
     /** A broker of its own, in {@code folder}, on a free port. */
     public static StandaloneBroker start(Path folder) {
         try {
-            int port = RunningGateway.freePort();
+            return start(folder, RunningGateway.freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The broker of {@code folder} (its journal as it was left), on {@code port}: a stopped one started again. */
+    public static StandaloneBroker start(Path folder, int port) {
+        try {
             Configuration config = new ConfigurationImpl()
                     .setName("standalone")
                     .setPersistenceEnabled(true)
@@ -60,6 +68,10 @@ public final class StandaloneBroker implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "standalone-artemis-stop"));
         }
         return shared;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String url() {
