@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -38,10 +40,21 @@ public final class ApiKeys {
     public static final String INITIAL_ADMIN_KEY_FILE = "initial-admin-key.txt";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Map<String, Client> byHash;
+    /** How often the file is looked at for a change: a revoked key stops working within this time. */
+    static final Duration RECHECK = Duration.ofSeconds(2);
 
-    private ApiKeys(Map<String, Client> byHash) {
-        this.byHash = Map.copyOf(byHash);
+    private final Path file;
+    private final long recheckNanos;
+    private volatile Snapshot current;
+
+    /** The keys as last read, the file's time when they were, and when it was last looked at. */
+    private record Snapshot(Map<String, Client> byHash, FileTime modified, long checkedAt) {
+    }
+
+    private ApiKeys(Path file, Duration recheck, Map<String, Client> byHash, FileTime modified) {
+        this.file = file;
+        this.recheckNanos = recheck.toNanos();
+        this.current = new Snapshot(Map.copyOf(byHash), modified, System.nanoTime());
     }
 
     /** The client a presented key belongs to; empty for an unknown key. */
@@ -49,11 +62,43 @@ public final class ApiKeys {
         if (presentedKey == null || presentedKey.isBlank()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(byHash.get(hash(presentedKey.strip())));
+        return Optional.ofNullable(keys().byHash().get(hash(presentedKey.strip())));
     }
 
     public int size() {
-        return byHash.size();
+        return keys().byHash().size();
+    }
+
+    /**
+     * The keys, read again when the file has changed since: keys are added and revoked by editing the file, without a
+     * restart. A changed file that cannot be taken leaves the keys read before in force, and says why in the log.
+     */
+    private Snapshot keys() {
+        Snapshot seen = current;
+        long now = System.nanoTime();
+        if (now - seen.checkedAt() < recheckNanos) {
+            return seen;
+        }
+        synchronized (this) {
+            seen = current;
+            if (now - seen.checkedAt() < recheckNanos) {
+                return seen;
+            }
+            FileTime modified = seen.modified();
+            Map<String, Client> byHash = seen.byHash();
+            try {
+                modified = Files.getLastModifiedTime(file);
+                if (!modified.equals(seen.modified())) {
+                    byHash = Map.copyOf(parse(file));
+                    LOG.info("API keys file {} changed: {} key(s) now", file, byHash.size());
+                }
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                LOG.error("API keys file {} changed but cannot be taken, the keys read before stay in force: {}", file,
+                        e.getMessage());
+            }
+            current = new Snapshot(byHash, modified, now);
+            return current;
+        }
     }
 
     /**
@@ -75,6 +120,19 @@ public final class ApiKeys {
 
     /** Reads a keys file; a line that cannot be taken stops the start, named by its number (never echoed). */
     public static ApiKeys read(Path file) {
+        return read(file, RECHECK);
+    }
+
+    static ApiKeys read(Path file, Duration recheck) {
+        try {
+            FileTime modified = Files.getLastModifiedTime(file);
+            return new ApiKeys(file, recheck, parse(file), modified);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the API keys file " + file, e);
+        }
+    }
+
+    private static Map<String, Client> parse(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -129,7 +187,7 @@ public final class ApiKeys {
         if (byHash.isEmpty()) {
             LOG.warn("the API keys file {} lists no key: every API call will be refused", file);
         }
-        return new ApiKeys(byHash);
+        return byHash;
     }
 
     private static IllegalStateException bad(Path file, int index, String reason) {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -104,5 +106,29 @@ class ApiKeysTest {
             assertTrue(refused.getMessage().matches(".*line \\d+: .*"), refused.getMessage());
             assertFalse(refused.getMessage().contains(hash), "no line is echoed");
         }
+    }
+
+    /** Keys are added and revoked by editing the file; a broken edit leaves the keys before it in force. */
+    @Test
+    void aChangedFileIsReadAgainAndABrokenOneLeavesTheKeysBefore() throws Exception {
+        Path file = home.resolve("keys.csv");
+        Files.writeString(file, String.join("\n", ApiKeys.HEADER, "old,admin,*," + ApiKeys.hash("k-old")));
+        ApiKeys keys = ApiKeys.read(file, Duration.ZERO);
+        assertTrue(keys.find("k-old").isPresent());
+
+        Files.writeString(file, String.join("\n", ApiKeys.HEADER, "new,client,NORTHGATE," + ApiKeys.hash("k-new")));
+        touch(file, 1);
+        assertEquals(Optional.empty(), keys.find("k-old"), "revoked");
+        assertEquals("new", keys.find("k-new").orElseThrow().name(), "added");
+
+        Files.writeString(file, String.join("\n", ApiKeys.HEADER, "broken,root,*," + ApiKeys.hash("k-broken")));
+        touch(file, 2);
+        assertEquals("new", keys.find("k-new").orElseThrow().name(), "still in force");
+        assertEquals(Optional.empty(), keys.find("k-broken"));
+    }
+
+    /** A modification time that differs for certain, whatever the file system's clock granularity. */
+    private static void touch(Path file, int step) throws Exception {
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + step * 10_000L));
     }
 }
