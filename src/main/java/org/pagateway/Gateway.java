@@ -39,6 +39,7 @@ import org.pagateway.queue.DeadLetterReplay;
 import org.pagateway.queue.QueueAdmin;
 import org.pagateway.queue.QueueSweep;
 import org.pagateway.queue.ReviewQueuePublisher;
+import org.pagateway.review.ResponseDelivery;
 import org.pagateway.review.ReviewDesk;
 import org.pagateway.review.StaleReviewCheck;
 import org.pagateway.review.RevisionDesk;
@@ -118,7 +119,8 @@ public final class Gateway implements AutoCloseable {
         AuthorizationIntake intake = new AuthorizationIntake(new AuthorizationIds(database.dataSource(), clock),
                 decisions, store, publisher, revisions, clock, metrics);
         X12Intake x12Intake = new X12Intake(x12Reader, intake, controlNumbers, partners);
-        ReviewDesk reviews = new ReviewDesk(store, publisher, controlNumbers, profile, settings.outbox(), clock);
+        ResponseDelivery responses = new ResponseDelivery(store, publisher, settings.outbox(), clock);
+        ReviewDesk reviews = new ReviewDesk(store, publisher, controlNumbers, profile, responses, clock);
         // documents are named and described in the payer's time, as its portal does
         DocumentStore documents = new DocumentStore(database.dataSource(), clock.withZone(profile.payer().zone()));
         AuthorizationViewer viewer = new AuthorizationViewer(store, documents, roster, directory, profile);
@@ -140,6 +142,7 @@ public final class Gateway implements AutoCloseable {
         main.bind("uploadBinding", new UploadBinding(DOCUMENTS_PATH, DocumentContent.MAX_BYTES, X12_PATH,
                 security.x12BodyBytes(), security.jsonBodyBytes()));
         main.bind("queueSweep", new QueueSweep(store, publisher, clock));
+        main.bind("responseDelivery", responses);
         main.bind("healthApi", new HealthApi(healthChecks()));
         main.bind("problems", new Problems());
         HttpAnswerWriter answers = new HttpAnswerWriter(metrics);

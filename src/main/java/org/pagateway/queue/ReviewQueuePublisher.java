@@ -90,8 +90,11 @@ public final class ReviewQueuePublisher implements AutoCloseable {
         return false;
     }
 
-    /** One persistent message on a queue, in its own transaction: a 278 response sent after a review decision. */
-    public void send(String queue, String authorizationId, String text) {
+    /**
+     * One persistent message on a queue, in its own transaction: a 278 response sent after a review decision.
+     * {@code duplicateId} is Artemis' duplicate ID: the same message sent again is refused with {@link AlreadyQueued}.
+     */
+    public void send(String queue, String authorizationId, String text, String duplicateId) {
         Session session = null;
         try {
             session = borrow();
@@ -99,12 +102,16 @@ public final class ReviewQueuePublisher implements AutoCloseable {
                 producer.setDeliveryMode(DeliveryMode.PERSISTENT);
                 TextMessage message = session.createTextMessage(text);
                 message.setStringProperty(AUTHORIZATION_ID, authorizationId);
+                message.setStringProperty("_AMQ_DUPL_ID", duplicateId);
                 producer.send(message);
             }
             session.commit();
             idle.push(session);
         } catch (JMSException | RuntimeException e) {
             discard(session, e);
+            if (e instanceof JMSException jms && duplicate(jms)) {
+                throw new AlreadyQueued("sent to " + queue + " before", jms);
+            }
             if (e instanceof JMSException jms) {
                 resetConnection();
                 throw new QueueException("cannot send to " + queue + ": " + jms.getMessage(), jms);

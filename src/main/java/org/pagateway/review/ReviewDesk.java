@@ -1,23 +1,17 @@
 package org.pagateway.review;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
 import org.pagateway.model.Authorization;
-import org.pagateway.model.Channel;
 import org.pagateway.model.Decision;
 import org.pagateway.model.HistoryEntry;
 import org.pagateway.model.ReviewDecision;
+import org.pagateway.queue.AlreadyQueued;
+import org.pagateway.queue.QueueException;
 import org.pagateway.queue.ReviewQueuePublisher;
 import org.pagateway.rules.PayerProfile;
 import org.pagateway.rules.ReviewRefused;
@@ -36,28 +30,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReviewDesk {
 
-    /** Where the 278 responses of review decisions go for whoever forwards them to submitters. */
-    public static final String OUTBOUND_QUEUE = "outbound.278";
-
     private static final Logger LOG = LoggerFactory.getLogger(ReviewDesk.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
     private final AuthorizationStore store;
     private final ReviewQueuePublisher queues;
     private final ControlNumbers controlNumbers;
     private final ReviewRules rules;
     private final PayerProfile profile;
-    private final Path outbox;
+    private final ResponseDelivery responses;
     private final Clock clock;
 
     public ReviewDesk(AuthorizationStore store, ReviewQueuePublisher queues, ControlNumbers controlNumbers,
-            PayerProfile profile, Path outbox, Clock clock) {
+            PayerProfile profile, ResponseDelivery responses, Clock clock) {
         this.store = store;
         this.queues = queues;
         this.controlNumbers = controlNumbers;
         this.rules = new ReviewRules(profile);
         this.profile = profile;
-        this.outbox = outbox;
+        this.responses = responses;
         this.clock = clock;
     }
 
@@ -75,34 +65,36 @@ public final class ReviewDesk {
         byte[] response = ResponseWriter.decided(decided, controlNumbers.next(), profile.payer().id());
         HistoryEntry entry = new HistoryEntry(now, review.reviewer(), review.action().name(), current.status(),
                 decision.status(), review.reason());
-        if (!store.decide(id, current.status(), decision, new String(response, StandardCharsets.US_ASCII), entry)) {
+        String was = current.decision().reviewQueue();
+        boolean toAnotherQueue = decision.reviewQueue() != null && !decision.reviewQueue().equals(was);
+        if (!store.decide(id, current.status(), decision, new String(response, StandardCharsets.US_ASCII), entry,
+                toAnotherQueue)) {
             throw new ReviewRefused(ReviewRefused.Kind.CONFLICT,
                     "authorization " + id + " was decided by someone else meanwhile; fetch it and decide again", List.of());
         }
-        String was = current.decision().reviewQueue();
-        if (was != null && !was.equals(decision.reviewQueue())) {
-            queues.withdraw(was, id);
+        // recorded, with its response due and a new queue unqueued: a broker that is down now delays the rest (the sweeps
+        // send it once it is back), it loses nothing
+        try {
+            if (was != null && !was.equals(decision.reviewQueue())) {
+                queues.withdraw(was, id);
+            }
+        } catch (QueueException e) {
+            LOG.warn("{} decided but still on {}: {}", id, was, e.getMessage());
         }
-        if (decision.reviewQueue() != null && !decision.reviewQueue().equals(was)) {
-            queues.publish(List.of(decided));
-        }
-        queues.send(OUTBOUND_QUEUE, id, new String(response, StandardCharsets.US_ASCII));
-        if (current.channel() == Channel.X12_FILE) {
-            toOutbox(decided, response, now);
+        try {
+            if (toAnotherQueue) {
+                try {
+                    queues.publish(List.of(decided));
+                } catch (AlreadyQueued sweptFirst) {
+                    LOG.debug("{} was put on {} by the sweep already", id, decision.reviewQueue());
+                }
+                store.markQueued(List.of(id));
+            }
+            responses.deliver(decided, new String(response, StandardCharsets.US_ASCII));
+        } catch (QueueException e) {
+            LOG.warn("{} decided; it goes on its queue and its response out once the broker is back: {}", id, e.getMessage());
         }
         LOG.info("{} decided {} -> {} by a reviewer", id, current.status(), decision.status());
         return Optional.of(decided);
-    }
-
-    /** outbox/NAME.ID.STAMP.278.x12, written whole under .part first like every outbox file. */
-    private void toOutbox(Authorization decided, byte[] response, Instant now) {
-        Path target = outbox.resolve(decided.sourceName() + "." + decided.id() + "." + STAMP.format(now) + ".278.x12");
-        Path part = target.resolveSibling(target.getFileName() + ".part");
-        try {
-            Files.write(part, response);
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
     }
 }

@@ -181,11 +181,14 @@ public final class AuthorizationStore {
         }
     }
 
-    /** Authorizations stored before {@code before} that should be on a review queue and are not known to be. */
+    /**
+     * Authorizations stored (or last changed: a decision or revision that moved them) before {@code before} that should
+     * be on a review queue and are not known to be.
+     */
     public List<Authorization> unqueued(java.time.Instant before, int limit) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement select = c.prepareStatement("SELECT id FROM authorization_record WHERE queued = FALSE"
-                        + " AND review_queue IS NOT NULL AND created_at < ? ORDER BY created_at FETCH FIRST " + limit + " ROWS ONLY")) {
+                        + " AND review_queue IS NOT NULL AND updated_at < ? ORDER BY updated_at FETCH FIRST " + limit + " ROWS ONLY")) {
             select.setTimestamp(1, Timestamp.from(before));
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
@@ -438,11 +441,17 @@ public final class AuthorizationStore {
      * Records a reviewer's decision, the 278 response it sends and the history entry, if the authorization still
      * has the status the decision was made on. False when someone decided it meanwhile.
      */
-    public boolean decide(String id, AuthorizationStatus expected, Decision decision, String responseX12, HistoryEntry entry) {
+    /**
+     * Records a reviewer's decision, if the authorization is still {@code expected}: the decision, its 278 response (due
+     * for delivery from now), the history entry; and, when it moves to another review queue, not queued there yet.
+     */
+    public boolean decide(String id, AuthorizationStatus expected, Decision decision, String responseX12, HistoryEntry entry,
+            boolean toAnotherQueue) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement update = c.prepareStatement("UPDATE authorization_record SET status = ?, action_code = ?,"
-                    + " review_queue = ?, decision_json = ?, response_x12 = ?, updated_at = ? WHERE id = ? AND status = ?");
+                    + " review_queue = ?, decision_json = ?, response_x12 = ?, updated_at = ?, response_due = TRUE,"
+                    + " queued = CASE WHEN ? THEN FALSE ELSE queued END WHERE id = ? AND status = ?");
                     PreparedStatement history = c.prepareStatement(INSERT_HISTORY)) {
                 update.setString(1, decision.status().name());
                 update.setString(2, decision.actionCode());
@@ -450,8 +459,9 @@ public final class AuthorizationStore {
                 update.setString(4, json(decision));
                 update.setString(5, responseX12);
                 update.setTimestamp(6, Timestamp.from(entry.at()));
-                update.setString(7, id);
-                update.setString(8, expected.name());
+                update.setBoolean(7, toAnotherQueue);
+                update.setString(8, id);
+                update.setString(9, expected.name());
                 if (update.executeUpdate() != 1) {
                     c.rollback();
                     return false;
@@ -466,6 +476,40 @@ public final class AuthorizationStore {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot record the decision on " + id, e);
+        }
+    }
+
+    /** Authorizations decided before {@code before} whose decision's 278 response has not been delivered yet. */
+    public List<String> responsesDue(java.time.Instant before, int limit) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT id FROM authorization_record WHERE response_due = TRUE"
+                        + " AND updated_at < ? ORDER BY updated_at FETCH FIRST " + limit + " ROWS ONLY")) {
+            select.setTimestamp(1, Timestamp.from(before));
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the responses due", e);
+        }
+    }
+
+    /**
+     * The response is out. Only while it is still the authorization's latest: a later decision's response, recorded
+     * meanwhile, stays due until it is out too.
+     */
+    public void markResponseDelivered(String id, String responseX12) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("UPDATE authorization_record SET response_due = FALSE"
+                        + " WHERE id = ? AND response_x12 = ?")) {
+            update.setString(1, id);
+            update.setString(2, responseX12);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot mark the response of " + id + " delivered", e);
         }
     }
 

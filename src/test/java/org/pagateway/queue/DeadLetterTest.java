@@ -18,7 +18,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pagateway.model.CanonicalJson;
-import org.pagateway.review.ReviewDesk;
+import org.pagateway.review.ResponseDelivery;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
 
@@ -112,11 +112,11 @@ public class DeadLetterTest {
         HttpResponse<byte[]> denied = RunningGateway.post("/api/v1/reviews/" + id + "/decision", "application/json", """
                 {"action":"deny","reviewer":"dr.lindgren","reason":"Not medically necessary."}""".getBytes(StandardCharsets.UTF_8));
         assertEquals(200, denied.statusCode());
-        assertEquals(ATTEMPTS, failEveryDelivery(ReviewDesk.OUTBOUND_QUEUE, id).size());
+        assertEquals(ATTEMPTS, failEveryDelivery(ResponseDelivery.OUTBOUND_QUEUE, id).size());
 
         JsonNode letter = deadLetter(RunningGateway.get("/admin/dead-letters"), id).orElseThrow();
         assertEquals(Broker.OUTBOUND_DEAD_LETTERS, letter.path("deadLetterQueue").asText());
-        assertEquals(ReviewDesk.OUTBOUND_QUEUE, letter.path("originalQueue").asText());
+        assertEquals(ResponseDelivery.OUTBOUND_QUEUE, letter.path("originalQueue").asText());
 
         JsonNode first = CanonicalJson.mapper().readTree(replay("{\"all\":true}").body());
         assertTrue(replayedIds(first).contains(id), first.toString());
@@ -127,10 +127,10 @@ public class DeadLetterTest {
                 Connection connection = factory.createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(ReviewDesk.OUTBOUND_QUEUE),
+            MessageConsumer consumer = session.createConsumer(session.createQueue(ResponseDelivery.OUTBOUND_QUEUE),
                     ReviewQueuePublisher.AUTHORIZATION_ID + " = '" + id + "'");
             Message back = consumer.receive(5_000);
-            assertNotNull(back, "the 278 is back on " + ReviewDesk.OUTBOUND_QUEUE);
+            assertNotNull(back, "the 278 is back on " + ResponseDelivery.OUTBOUND_QUEUE);
             assertTrue(back.getBody(String.class).startsWith("ISA"));
             assertNull(consumer.receive(300), "once, not twice");
         }

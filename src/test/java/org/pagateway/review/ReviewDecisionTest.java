@@ -63,8 +63,8 @@ class ReviewDecisionTest {
         assertEquals(List.of("036", "D8", "20261201"), x12.all("DTP").stream().filter(d -> d.get(1).equals("036")).findFirst().orElseThrow().elements());
 
         assertNull(receive("review.medical.admission", id, 1_000), "decided: off the review queue");
-        Message outbound = receive(ReviewDesk.OUTBOUND_QUEUE, id, 5_000);
-        assertNotNull(outbound, "the final 278 is on " + ReviewDesk.OUTBOUND_QUEUE);
+        Message outbound = receive(ResponseDelivery.OUTBOUND_QUEUE, id, 5_000);
+        assertNotNull(outbound, "the final 278 is on " + ResponseDelivery.OUTBOUND_QUEUE);
         assertEquals(new String(response.body(), StandardCharsets.US_ASCII), ((TextMessage) outbound).getText());
     }
 
