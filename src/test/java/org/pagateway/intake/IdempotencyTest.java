@@ -2,8 +2,6 @@ package org.pagateway.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +29,7 @@ import org.pagateway.queue.ReviewQueuePublisher;
 import org.pagateway.store.AuthorizationStore;
 import org.pagateway.store.Database;
 import org.pagateway.store.ReferenceFiles;
+import org.pagateway.support.QueueProbe;
 import org.pagateway.support.RecordingListener;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
@@ -40,10 +38,6 @@ import org.pagateway.support.StandaloneIntake;
 import org.pagateway.support.TestParts;
 import org.pagateway.support.X12Parsed;
 import org.pagateway.x12.X12RequestReader;
-
-import jakarta.jms.Connection;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 
 /**
  * A resent request gets its first answer and makes no second authorization: an interchange resent (same sender,
@@ -129,13 +123,7 @@ class IdempotencyTest {
             QueueSweep sweep = new QueueSweep(store, up, Clock.offset(clock, java.time.Duration.ofMinutes(1)));
             assertEquals(1, sweep.sweep());
             assertEquals(0, sweep.sweep(), "queued once");
-            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(RunningGateway.brokerUrl());
-                    Connection connection = factory.createConnection()) {
-                connection.start();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                assertNotNull(session.createConsumer(session.createQueue("review.medical.transplant"),
-                        ReviewQueuePublisher.AUTHORIZATION_ID + " = '" + id + "'").receive(5_000));
-            }
+            QueueProbe.takeOnce("review.medical.transplant", id);
         } finally {
             database.close();
         }
@@ -167,16 +155,8 @@ class IdempotencyTest {
             QueueSweep sweep = new QueueSweep(store, up, Clock.offset(clock, java.time.Duration.ofMinutes(1)));
             assertEquals(2, sweep.sweep());
             assertEquals(0, sweep.sweep(), "both marked queued");
-            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url());
-                    Connection connection = factory.createConnection()) {
-                connection.start();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                for (Authorization a : List.of(therapy, dme)) {
-                    MessageConsumer consumer = session.createConsumer(session.createQueue(a.decision().reviewQueue()),
-                            ReviewQueuePublisher.AUTHORIZATION_ID + " = '" + a.id() + "'");
-                    assertNotNull(consumer.receive(5_000), a.id() + " on " + a.decision().reviewQueue());
-                    assertNull(consumer.receive(500), a.id() + " once");
-                }
+            for (Authorization a : List.of(therapy, dme)) {
+                QueueProbe.takeOnce(broker.url(), a.decision().reviewQueue(), a.id());
             }
         } finally {
             database.close();

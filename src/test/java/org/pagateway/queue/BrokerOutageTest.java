@@ -1,9 +1,6 @@
 package org.pagateway.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,22 +11,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pagateway.Gateway;
 import org.pagateway.GatewaySettings;
 import org.pagateway.model.CanonicalJson;
+import org.pagateway.support.QueueProbe;
 import org.pagateway.support.GatewayProcess;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
 import org.pagateway.support.StandaloneBroker;
 import org.pagateway.support.TestKeys;
 import org.pagateway.support.X12Parsed;
-
-import jakarta.jms.Connection;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 
 /**
  * The broker goes down under a running gateway and comes back: a real Artemis, stopped and started again on its
@@ -88,18 +81,8 @@ class BrokerOutageTest {
             GatewayProcess.await(Duration.ofSeconds(30), "both queued by the sweep",
                     () -> gateway.store().unqueued(java.time.Instant.now().plusSeconds(60), 10).isEmpty());
 
-            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.url());
-                    Connection connection = factory.createConnection()) {
-                connection.start();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                for (String[] queued : new String[][] { { "review.medical.acupuncture", jsonId }, { "review.medical.infertility", fileId } }) {
-                    MessageConsumer consumer = session.createConsumer(session.createQueue(queued[0]),
-                            ReviewQueuePublisher.AUTHORIZATION_ID + " = '" + queued[1] + "'");
-                    assertNotNull(consumer.receive(10_000), queued[1] + " on " + queued[0]);
-                    assertNull(consumer.receive(1_500), queued[1] + " queued once");
-                    consumer.close();
-                }
-            }
+            QueueProbe.takeOnce(broker.url(), "review.medical.acupuncture", jsonId);
+            QueueProbe.takeOnce(broker.url(), "review.medical.infertility", fileId);
         } finally {
             broker.close();
         }

@@ -3,7 +3,6 @@ package org.pagateway.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pagateway.support.FailingConsumer.failEveryDelivery;
 
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pagateway.model.CanonicalJson;
 import org.pagateway.review.ResponseDelivery;
+import org.pagateway.support.QueueProbe;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
 
@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 
@@ -93,17 +92,8 @@ public class DeadLetterTest {
         assertEquals("application/problem+json", again.headers().firstValue("Content-Type").orElse(""));
         assertTrue(deadLetter(RunningGateway.get("/admin/dead-letters"), id).isEmpty(), "off the dead-letter queue");
 
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(RunningGateway.brokerUrl());
-                Connection connection = factory.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(queue),
-                    ReviewQueuePublisher.AUTHORIZATION_ID + " = '" + id + "'");
-            Message back = consumer.receive(5_000);
-            assertNotNull(back, "back on " + queue);
-            assertTrue(back.getBody(String.class).contains(id), "the same authorization as JSON");
-            assertNull(consumer.receive(300), "once, not twice");
-        }
+        Message back = QueueProbe.takeOnce(queue, id);
+        assertTrue(back.getBody(String.class).contains(id), "the same authorization as JSON");
     }
 
     @Test
@@ -123,17 +113,8 @@ public class DeadLetterTest {
         JsonNode second = CanonicalJson.mapper().readTree(replay("{\"all\":true}").body());
         assertFalse(replayedIds(second).contains(id), "a second replay-all finds it gone: " + second);
 
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(RunningGateway.brokerUrl());
-                Connection connection = factory.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(ResponseDelivery.OUTBOUND_QUEUE),
-                    ReviewQueuePublisher.AUTHORIZATION_ID + " = '" + id + "'");
-            Message back = consumer.receive(5_000);
-            assertNotNull(back, "the 278 is back on " + ResponseDelivery.OUTBOUND_QUEUE);
-            assertTrue(back.getBody(String.class).startsWith("ISA"));
-            assertNull(consumer.receive(300), "once, not twice");
-        }
+        Message back = QueueProbe.takeOnce(ResponseDelivery.OUTBOUND_QUEUE, id);
+        assertTrue(back.getBody(String.class).startsWith("ISA"), "the 278 is back on " + ResponseDelivery.OUTBOUND_QUEUE);
     }
 
     @Test

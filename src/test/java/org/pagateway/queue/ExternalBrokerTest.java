@@ -2,24 +2,20 @@ package org.pagateway.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pagateway.model.CanonicalJson;
+import org.pagateway.support.QueueProbe;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
 import org.pagateway.support.StandaloneBroker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import jakarta.jms.Connection;
-import jakarta.jms.Session;
 
 /**
  * With GATEWAY_BROKER_URL set the gateway starts no broker of its own: it queues on the standalone Artemis it is
@@ -40,13 +36,7 @@ class ExternalBrokerTest {
         assertEquals(201, created.statusCode(), new String(created.body()));
         String id = CanonicalJson.mapper().readTree(created.body()).get("id").asText();
 
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(StandaloneBroker.shared().url());
-                Connection connection = factory.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            assertNotNull(session.createConsumer(session.createQueue("review.medical.acupuncture"),
-                    ReviewQueuePublisher.AUTHORIZATION_ID + " = '" + id + "'").receive(10_000), "on the standalone broker");
-        }
+        QueueProbe.takeOnce(StandaloneBroker.shared().url(), "review.medical.acupuncture", id);
         JsonNode health = CanonicalJson.mapper().readTree(RunningGateway.get("/health").body());
         assertEquals("UP", health.at("/components/broker").asText());
     }

@@ -1,7 +1,6 @@
 package org.pagateway.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,16 +28,13 @@ import org.pagateway.store.AuthorizationStore;
 import org.pagateway.store.ControlNumbers;
 import org.pagateway.store.Database;
 import org.pagateway.store.ReferenceFiles;
+import org.pagateway.support.QueueProbe;
 import org.pagateway.support.RecordingListener;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
 import org.pagateway.support.StandaloneIntake;
 import org.pagateway.support.TestParts;
 import org.pagateway.x12.X12RequestReader;
-
-import jakarta.jms.Connection;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 
 /**
  * A reviewer's decision met a broker that was down: the decision is recorded and answered all the same, its 278
@@ -85,22 +80,13 @@ class ResponseDeliveryTest {
             assertTrue(files.get(0).getFileName().toString().startsWith("due.edi." + id + "."), files.toString());
             assertEquals(response, Files.readString(files.get(0)));
 
-            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(RunningGateway.brokerUrl());
-                    Connection connection = factory.createConnection()) {
-                connection.start();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                MessageConsumer consumer = session.createConsumer(session.createQueue(ResponseDelivery.OUTBOUND_QUEUE),
-                        ReviewQueuePublisher.AUTHORIZATION_ID + " = '" + id + "'");
-                jakarta.jms.TextMessage sent = (jakarta.jms.TextMessage) consumer.receive(5_000);
-                assertNotNull(sent, "on " + ResponseDelivery.OUTBOUND_QUEUE);
-                assertEquals(response, sent.getText());
-                assertNull(consumer.receive(500), "once");
+            jakarta.jms.TextMessage sent = (jakarta.jms.TextMessage) QueueProbe.takeOnce(ResponseDelivery.OUTBOUND_QUEUE, id);
+            assertEquals(response, sent.getText());
 
-                // delivered again (a gateway that died before marking it): the broker knows the message, outbox/ the file
-                new ResponseDelivery(store, up, outbox, clock).deliver(decided, response);
-                assertNull(consumer.receive(500), "still once");
-                assertEquals(1, files().size());
-            }
+            // delivered again (a gateway that died before marking it): the broker knows the message, outbox/ the file
+            new ResponseDelivery(store, up, outbox, clock).deliver(decided, response);
+            assertNull(QueueProbe.take(ResponseDelivery.OUTBOUND_QUEUE, id, 1_000), "still once");
+            assertEquals(1, files().size());
         } finally {
             database.close();
         }

@@ -13,21 +13,17 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pagateway.model.CanonicalJson;
-import org.pagateway.queue.ReviewQueuePublisher;
+import org.pagateway.support.QueueProbe;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
 import org.pagateway.support.X12Parsed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import jakarta.jms.Connection;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 /**
@@ -62,8 +58,8 @@ class ReviewDecisionTest {
         assertEquals(List.of("007", "D8", "20261128"), x12.all("DTP").stream().filter(d -> d.get(1).equals("007")).findFirst().orElseThrow().elements());
         assertEquals(List.of("036", "D8", "20261201"), x12.all("DTP").stream().filter(d -> d.get(1).equals("036")).findFirst().orElseThrow().elements());
 
-        assertNull(receive("review.medical.admission", id, 1_000), "decided: off the review queue");
-        Message outbound = receive(ResponseDelivery.OUTBOUND_QUEUE, id, 5_000);
+        assertNull(QueueProbe.take("review.medical.admission", id, 1_000), "decided: off the review queue");
+        Message outbound = QueueProbe.take(ResponseDelivery.OUTBOUND_QUEUE, id, 5_000);
         assertNotNull(outbound, "the final 278 is on " + ResponseDelivery.OUTBOUND_QUEUE);
         assertEquals(new String(response.body(), StandardCharsets.US_ASCII), ((TextMessage) outbound).getText());
     }
@@ -100,8 +96,8 @@ class ReviewDecisionTest {
         HttpResponse<byte[]> moved = decide(id, """
                 {"action":"medreview","reviewer":"coordinator.ruiz","reason":"Prescription received by fax."}""");
         assertEquals(200, moved.statusCode(), text(moved));
-        assertNotNull(receive("review.medical.dme", id, 5_000), "on its new queue");
-        assertNull(receive("review.pend.dme", id, 500), "not on its old one");
+        assertNotNull(QueueProbe.take("review.medical.dme", id, 5_000), "on its new queue");
+        assertNull(QueueProbe.take("review.pend.dme", id, 500), "not on its old one");
     }
 
     @Test
@@ -138,17 +134,6 @@ class ReviewDecisionTest {
     private static String step(JsonNode entry) {
         return entry.get("action").asText() + ":" + entry.path("fromStatus").asText("-") + ":" + entry.get("toStatus").asText()
                 + ":" + entry.get("actor").asText();
-    }
-
-    private static Message receive(String queue, String id, long millis) throws Exception {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(RunningGateway.brokerUrl());
-                Connection connection = factory.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(queue),
-                    ReviewQueuePublisher.AUTHORIZATION_ID + " = '" + id + "'");
-            return consumer.receive(millis);
-        }
     }
 
     private static Path awaitGlob(Path folder, String prefix) throws Exception {

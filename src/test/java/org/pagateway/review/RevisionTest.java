@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.StreamSupport;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pagateway.model.CanonicalJson;
-import org.pagateway.queue.ReviewQueuePublisher;
+import org.pagateway.support.QueueProbe;
 import org.pagateway.support.RunningGateway;
 import org.pagateway.support.Samples;
 import org.pagateway.support.X12Parsed;
@@ -23,9 +22,7 @@ import org.pagateway.support.X12Revisions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import jakarta.jms.Connection;
 import jakarta.jms.Message;
-import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 /**
@@ -55,7 +52,7 @@ class RevisionTest {
         assertEquals(List.of("RECEIVED:-:APPROVED:gateway", "REVISE:APPROVED:MEDREVIEW:front.desk"), steps(view));
         assertEquals("2 visit(s) added. Remarks: Rhythm follow-up.", view.at("/history/1/note").asText());
 
-        Message queued = receive("review.medical.referral", id, 5_000);
+        Message queued = QueueProbe.take("review.medical.referral", id, 5_000);
         assertNotNull(queued, "waits on its medical review queue");
         assertEquals(5, CanonicalJson.mapper().readTree(((TextMessage) queued).getText()).at("/request/quantity").asInt());
     }
@@ -74,11 +71,11 @@ class RevisionTest {
         String reason = body.at("/decision/reasons/0").asText();
         assertTrue(reason.contains("Remarks: Date extension requested through 12/04/2026."), reason);
 
-        Message queued = receive("review.medical.admission", id, 5_000);
+        Message queued = QueueProbe.take("review.medical.admission", id, 5_000);
         assertNotNull(queued);
         assertEquals(2, CanonicalJson.mapper().readTree(((TextMessage) queued).getText()).at("/request/serviceLines").size(),
                 "the reviewer gets the revised authorization");
-        assertNull(receive("review.medical.admission", id, 300), "and only that one");
+        assertNull(QueueProbe.take("review.medical.admission", id, 300), "and only that one");
     }
 
     @Test
@@ -133,7 +130,7 @@ class RevisionTest {
         X12Parsed x12 = X12Parsed.read(RunningGateway.get("/api/v1/authorizations/" + id + "/response").body());
         assertEquals(List.of(), x12.errors(), x12.toString());
         assertEquals(List.of("C", id), x12.first("HCR").elements());
-        assertNull(receive("review.medical.infusion", id, 500), "off the review queue");
+        assertNull(QueueProbe.take("review.medical.infusion", id, 500), "off the review queue");
         assertEquals(409, revise(id, "{\"requestedBy\":\"front.desk\",\"remarks\":\"Never mind.\"}").statusCode());
     }
 
@@ -247,15 +244,5 @@ class RevisionTest {
 
     private static String text(HttpResponse<byte[]> response) {
         return new String(response.body(), StandardCharsets.UTF_8);
-    }
-
-    private static Message receive(String queue, String id, long millis) throws Exception {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(RunningGateway.brokerUrl());
-                Connection connection = factory.createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            return session.createConsumer(session.createQueue(queue),
-                    ReviewQueuePublisher.AUTHORIZATION_ID + " = '" + id + "'").receive(millis);
-        }
     }
 }
