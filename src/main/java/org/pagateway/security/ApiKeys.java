@@ -140,20 +140,9 @@ public final class ApiKeys {
             throw new UncheckedIOException("cannot read the API keys file " + file, e);
         }
         Map<String, Client> byHash = new HashMap<>();
-        boolean header = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (!header) {
-                if (!line.replace(" ", "").equalsIgnoreCase(HEADER)) {
-                    throw bad(file, i, "the first line must be the header " + HEADER);
-                }
-                header = true;
-                continue;
-            }
-            String[] fields = line.split(",", -1);
+        for (ConfigLines.Row row : ConfigLines.parse(lines, HEADER, -1, "API keys file " + file).rows()) {
+            int i = row.number() - 1;
+            String[] fields = row.fields();
             if (fields.length != 4) {
                 throw bad(file, i, "4 fields expected: " + HEADER);
             }

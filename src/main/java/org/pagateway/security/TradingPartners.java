@@ -60,22 +60,10 @@ public final class TradingPartners {
 
     static TradingPartners parse(List<String> lines, String name) {
         Map<String, String> partners = new HashMap<>();
-        boolean header = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (!header) {
-                if (!line.replace(" ", "").equalsIgnoreCase(HEADER)) {
-                    throw new IllegalStateException(name + ": the first line must be the header " + HEADER);
-                }
-                header = true;
-                continue;
-            }
-            String[] fields = line.split(",", 3);
+        for (ConfigLines.Row row : ConfigLines.parse(lines, HEADER, 3, name).rows()) {
+            String[] fields = row.fields();
             if (fields.length != 3 || fields[0].isBlank() || fields[1].isBlank()) {
-                throw new IllegalStateException(name + ", line " + (i + 1) + ": " + HEADER + " expected");
+                throw new IllegalStateException(name + ", line " + row.number() + ": " + HEADER + " expected");
             }
             partners.put(key(fields[0], fields[1]), fields[2].strip());
         }
