@@ -13,10 +13,16 @@ import javax.sql.DataSource;
  * Authorization IDs in the seed's format: two-digit year, day of year, 'R', a five-digit daily sequence
  * (19164R00145). Numbers come from the database in blocks, so several gateways sharing one database never
  * hand out the same ID and a busy batch does not pay a round trip per ID.
+ *
+ * <p>A day with more than 99,999 authorizations (one 100 MB batch has more) goes on in six and then seven digits
+ * (19164R100000) rather than refusing the rest: IDs stay unique and sort by day, and X12 carries them anywhere
+ * (REF02 and HCR02 take 50 characters).
  */
 public final class AuthorizationIds {
 
     private static final int BLOCK = 50;
+    /** The most a day can have: seven digits, so an ID is 13 characters at most. */
+    static final int DAILY_MAX = 9_999_999;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -80,7 +86,7 @@ public final class AuthorizationIds {
                         }
                     }
                 }
-                if (first + BLOCK > 100_000) {
+                if (first + BLOCK > DAILY_MAX + 1) {
                     throw new StoreException("the daily authorization sequence for " + day + " is used up", null);
                 }
                 c.commit();

@@ -42,6 +42,35 @@ class AuthorizationIdsTest {
         }
     }
 
+    /** A day of more than 99,999 (a 100 MB batch has 112,000) goes on in six digits; only ten million is too many. */
+    @Test
+    void aDayPast99999GoesOnInMoreDigits() throws Exception {
+        try (Database database = TestParts.openDatabase("ids-past-99999")) {
+            setNextOfTheDay(database, 99_981);
+            AuthorizationIds ids = new AuthorizationIds(database.dataSource(), SEED_DAY);
+            List<String> drawn = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                drawn.add(ids.next());
+            }
+            assertEquals("19164R99981", drawn.get(0));
+            assertEquals("19164R99999", drawn.get(18));
+            assertEquals("19164R100000", drawn.get(19));
+            assertEquals("19164R100030", drawn.get(49));
+
+            setNextOfTheDay(database, AuthorizationIds.DAILY_MAX - 10);
+            StoreException full = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                    () -> new AuthorizationIds(database.dataSource(), SEED_DAY).next());
+            assertTrue(full.getMessage().contains("used up"), full.getMessage());
+        }
+    }
+
+    private static void setNextOfTheDay(Database database, int next) throws Exception {
+        try (var c = database.dataSource().getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM authorization_sequence WHERE day_key = '19164'");
+            s.executeUpdate("INSERT INTO authorization_sequence (day_key, next_seq) VALUES ('19164', " + next + ")");
+        }
+    }
+
     @Test
     void controlNumbersAreUniqueAcrossGateways() throws Exception {
         try (Database database = TestParts.openDatabase("control-numbers")) {
