@@ -187,17 +187,17 @@ public final class AuthorizationStore {
      */
     public List<Authorization> unqueued(java.time.Instant before, int limit) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement("SELECT id FROM authorization_record WHERE queued = FALSE"
+                PreparedStatement select = c.prepareStatement(COLUMNS + " FROM authorization_record WHERE queued = FALSE"
                         + " AND review_queue IS NOT NULL AND updated_at < ? ORDER BY updated_at FETCH FIRST " + limit + " ROWS ONLY")) {
             select.setTimestamp(1, Timestamp.from(before));
-            List<String> ids = new ArrayList<>();
+            List<Authorization> unqueued = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getString(1));
+                    unqueued.add(authorization(rs));
                 }
             }
-            return ids.stream().map(this::find).flatMap(Optional::stream).toList();
-        } catch (SQLException e) {
+            return unqueued;
+        } catch (SQLException | JsonProcessingException e) {
             throw new StoreException("cannot read unqueued authorizations", e);
         }
     }
@@ -287,8 +287,9 @@ public final class AuthorizationStore {
         }
     }
 
-    private static final String SELECT_ONE = "SELECT id, channel, source_name, request_json, decision_json, created_at"
-            + " FROM authorization_record WHERE id = ?";
+    /** An authorization's columns, in the order {@link #authorization} reads them. */
+    private static final String COLUMNS = "SELECT id, channel, source_name, request_json, decision_json, created_at";
+    private static final String SELECT_ONE = COLUMNS + " FROM authorization_record WHERE id = ?";
 
     public Optional<Authorization> find(String id) {
         try (Connection c = dataSource.getConnection();
@@ -302,14 +303,15 @@ public final class AuthorizationStore {
 
     private static Optional<Authorization> read(PreparedStatement select) throws SQLException, JsonProcessingException {
         try (ResultSet rs = select.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Authorization(rs.getString(1), Channel.valueOf(rs.getString(2)), rs.getString(3),
-                    CanonicalJson.mapper().readValue(rs.getString(4), AuthorizationRequest.class),
-                    CanonicalJson.mapper().readValue(rs.getString(5), Decision.class),
-                    rs.getTimestamp(6).toInstant()));
+            return rs.next() ? Optional.of(authorization(rs)) : Optional.empty();
         }
+    }
+
+    private static Authorization authorization(ResultSet rs) throws SQLException, JsonProcessingException {
+        return new Authorization(rs.getString(1), Channel.valueOf(rs.getString(2)), rs.getString(3),
+                CanonicalJson.mapper().readValue(rs.getString(4), AuthorizationRequest.class),
+                CanonicalJson.mapper().readValue(rs.getString(5), Decision.class),
+                rs.getTimestamp(6).toInstant());
     }
 
     /** What a change makes of an authorization: its request and decision now, the 278 that says so, the history entry. */
