@@ -71,6 +71,21 @@ class AuthorizationIdsTest {
         }
     }
 
+    /** Each gateway takes its control numbers 50 at a time: one database round trip per 50 answers. */
+    @Test
+    void controlNumbersComeInBlocks() throws Exception {
+        try (Database database = TestParts.openDatabase("control-number-blocks")) {
+            ControlNumbers one = new ControlNumbers(database.dataSource());
+            ControlNumbers two = new ControlNumbers(database.dataSource());
+            assertEquals(List.of(1L, 2L, 3L), List.of(one.next(), one.next(), one.next()));
+            assertEquals(1L + ControlNumbers.BLOCK, two.next(), "the other gateway's block starts after the first's");
+            for (int i = 4; i <= ControlNumbers.BLOCK; i++) {
+                one.next();
+            }
+            assertEquals(1L + 2 * ControlNumbers.BLOCK, one.next(), "a used-up block is followed by a new one");
+        }
+    }
+
     @Test
     void controlNumbersAreUniqueAcrossGateways() throws Exception {
         try (Database database = TestParts.openDatabase("control-numbers")) {
