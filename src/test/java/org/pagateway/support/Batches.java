@@ -15,8 +15,14 @@ public final class Batches {
     }
 
     /**
-     * One interchange, one GS, {@code count} copies of the sample's ST..SE with ST02/SE02 renumbered
-     * 0001, 0002, ...; SE01 kept (same segments); GE01 = count, IEA01 = 1.
+     * StAEDI takes at most 99,999 transaction sets in a functional group (its control schema's limit; the sets after
+     * that are rejected), so a bigger batch is split into groups of this many, as clearinghouses split theirs.
+     */
+    public static final int SETS_PER_GROUP = 50_000;
+
+    /**
+     * One interchange, {@code count} copies of the sample's ST..SE with ST02/SE02 renumbered 0001, 0002, ...; SE01 kept
+     * (same segments); one GS for up to {@value #SETS_PER_GROUP} sets, more (GS06 counting up from the sample's) above.
      */
     public static byte[] build(byte[] sample, int count) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(sample.length * count + 1024);
@@ -89,25 +95,35 @@ public final class Batches {
             bodyText.append(seg).append(terminator);
         }
 
+        String[] gsFields = gs.split(java.util.regex.Pattern.quote(sep), -1);
+        long firstGroup = Long.parseLong(gsFields[6]);
+        int groups = 0;
         StringBuilder b = new StringBuilder(64 * 1024);
-        b.append(isa).append(terminator).append(gs).append(terminator);
-        for (int i = 1; i <= count; i++) {
-            String control = String.format("%04d", i); // ST02: AN 4..9, unique within the group
-            st[2] = control;
-            b.append(String.join(sep, st)).append(terminator);
-            b.append(bodyText);
-            b.append("SE").append(element).append(segmentCount).append(element).append(control);
-            for (int k = 3; k < se.length; k++) {
-                b.append(element).append(se[k]);
+        b.append(isa).append(terminator);
+        for (int first = 1; first <= count; first += SETS_PER_GROUP) {
+            int last = Math.min(count, first + SETS_PER_GROUP - 1);
+            String groupControl = String.valueOf(firstGroup + groups++);
+            gsFields[6] = groupControl;
+            b.append(String.join(sep, gsFields)).append(terminator);
+            for (int i = first; i <= last; i++) {
+                String control = String.format("%04d", i); // ST02: AN 4..9, unique within the group
+                st[2] = control;
+                b.append(String.join(sep, st)).append(terminator);
+                b.append(bodyText);
+                b.append("SE").append(element).append(segmentCount).append(element).append(control);
+                for (int k = 3; k < se.length; k++) {
+                    b.append(element).append(se[k]);
+                }
+                b.append(terminator);
+                if (b.length() > 60 * 1024) {
+                    emit(out, b);
+                }
             }
-            b.append(terminator);
-            if (b.length() > 60 * 1024) {
-                emit(out, b);
-            }
+            geFields[1] = String.valueOf(last - first + 1);
+            geFields[2] = groupControl;
+            b.append(String.join(sep, geFields)).append(terminator);
         }
-        geFields[1] = String.valueOf(count);
-        ieaFields[1] = "1";
-        b.append(String.join(sep, geFields)).append(terminator);
+        ieaFields[1] = String.valueOf(groups);
         b.append(String.join(sep, ieaFields)).append(terminator);
         emit(out, b);
     }
