@@ -1,7 +1,9 @@
 package org.pagateway.x12;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -19,6 +21,10 @@ import jakarta.annotation.PostConstruct;
  * key lastOrOrganizationName of bean {@code beanId}. It does what a jb:value per element would, with one
  * selector match per segment instead of one per element and bean: Smooks' matching is where it spends its
  * time, and this mapping binds a 278 several times faster for it.
+ *
+ * <p>With {@code appendTo="event.dates"} the segment is one item of a list instead: a new map with its fields is
+ * appended to list property dates of bean event (the list made on first use), as a {@code jb:bean} for the item
+ * plus an ArrayList bean wired into event would do, without their visitors on the parent loop.
  */
 public final class SegmentBinding implements BeforeVisitor {
 
@@ -30,6 +36,11 @@ public final class SegmentBinding implements BeforeVisitor {
     @Named("fields")
     private String fields;
 
+    @Inject
+    @Named("appendTo")
+    private Optional<String> appendTo = Optional.empty();
+
+    private ListTarget target;
     private String[] attributes;
     private String[] properties;
 
@@ -46,16 +57,23 @@ public final class SegmentBinding implements BeforeVisitor {
         }
         attributes = pairs.keySet().toArray(String[]::new);
         properties = pairs.values().toArray(String[]::new);
+        target = appendTo.map(value -> ListTarget.parse(value, "SegmentBinding " + beanId)).orElse(null);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void visitBefore(Element element, ExecutionContext executionContext) {
-        Object bean = executionContext.getBeanContext().getBean(beanId);
-        if (!(bean instanceof Map<?, ?>)) {
-            return;
+        Map<String, Object> map;
+        if (target != null) {
+            map = new HashMap<>();
+            target.append(executionContext, map);
+        } else {
+            Object bean = executionContext.getBeanContext().getBean(beanId);
+            if (!(bean instanceof Map<?, ?>)) {
+                return;
+            }
+            map = (Map<String, Object>) bean;
         }
-        Map<String, Object> map = (Map<String, Object>) bean;
         for (int i = 0; i < attributes.length; i++) {
             String value = element.getAttribute(attributes[i]);
             if (!value.isEmpty()) {

@@ -43,12 +43,15 @@ import io.xlate.edi.stream.Location;
  * simple elements as attributes named by tag and two-digit position ({@code NM1/@NM103}), and each
  * composite as a child element named the same way with its components as attributes {@code c1}, {@code c2}...
  * ({@code HI/HI01/@c2}).
- * Only transactions that the 278 request schema applies to are sent to the mapping.
+ * Only transactions that the 278 request schema applies to are sent to the mapping, and of those only the
+ * loops, segments and composites that the mapping's selectors name ({@link MappedNames}).
  */
 public final class X12SaxReader implements SmooksXMLReader {
 
     private static final EDIInputFactory FACTORY = newFactory();
     private static final AttributesImpl NO_ATTRIBUTES = new AttributesImpl();
+    // stands for a composite the mapping does not select while its components go by
+    private static final AttributesImpl SKIPPED_COMPOSITE = new AttributesImpl();
     private static final String[] COMPONENT_NAMES = componentNames();
     private static final String SUPPORTED_CONTROL_VERSION = "00501";
     private static final java.util.Set<String> HEADING_SEGMENTS = java.util.Set.of("BHT");
@@ -56,6 +59,8 @@ public final class X12SaxReader implements SmooksXMLReader {
 
     private ContentHandler handler;
     private ExecutionContext executionContext;
+    // which loops, segments and composites the mapping's selectors can match: only those are sent
+    private MappedNames mappedNames;
     private ErrorHandler errorHandler;
     private EntityResolver entityResolver;
     private DTDHandler dtdHandler;
@@ -91,6 +96,7 @@ public final class X12SaxReader implements SmooksXMLReader {
             throw new SAXException("the X12 reader needs a byte stream: X12 delimiters and encodings are read from ISA");
         }
         X12ReadContext context = X12ReadContext.of(executionContext);
+        mappedNames = MappedNames.of(executionContext);
         handler.startDocument();
         handler.startElement("", "x12", "x12", NO_ATTRIBUTES);
         new Pass(context).run(new X12InputNormalizer(bytes));
@@ -148,8 +154,15 @@ public final class X12SaxReader implements SmooksXMLReader {
         private long interchangeSegments;
         // the set went over the segment limit: nothing more of it is mapped or recorded
         private boolean setTooLong;
-        // loops of the set in progress that the mapping has been told about (the outermost ones)
+        // loops of the set in progress that the mapping has been told about (the outermost ones), whether
+        // sent as SAX elements or left out because no selector names them
         private int emittedLoops;
+        // for each of those, outermost last: whether it was sent
+        private final Deque<Boolean> loopsSent = new ArrayDeque<>();
+        // names of the loops sent, innermost first: the parent of what comes next
+        private final Deque<String> sentLoopNames = new ArrayDeque<>();
+        // the segment in progress goes to the mapping
+        private boolean segmentSent;
 
         private X12InputNormalizer input;
 
@@ -313,6 +326,8 @@ public final class X12SaxReader implements SmooksXMLReader {
             inTransaction = true;
             setTooLong = false;
             emittedLoops = 0;
+            loopsSent.clear();
+            sentLoopNames.clear();
             java.util.Arrays.fill(dtp, null);
             java.util.Arrays.fill(hl, null);
             mapping = false;
@@ -393,7 +408,12 @@ public final class X12SaxReader implements SmooksXMLReader {
             loops.push(code);
             if (mapping && !setTooLong) {
                 String name = loopName(code);
-                handler.startElement("", name, name, NO_ATTRIBUTES);
+                boolean send = mappedNames.sends(name, parentName());
+                if (send) {
+                    handler.startElement("", name, name, NO_ATTRIBUTES);
+                    sentLoopNames.push(name);
+                }
+                loopsSent.push(send);
                 emittedLoops = loops.size();
             }
         }
@@ -402,14 +422,26 @@ public final class X12SaxReader implements SmooksXMLReader {
             String code = loops.isEmpty() ? null : loops.pop();
             // a loop opened after the set went over its limit was never told to the mapping
             if (mapping && code != null && loops.size() < emittedLoops) {
-                String name = loopName(code);
-                handler.endElement("", name, name);
+                endSentLoop();
                 emittedLoops = loops.size();
             }
         }
 
         private String loopName(String code) {
             return "L" + code;
+        }
+
+        private void endSentLoop() throws SAXException {
+            if (!loopsSent.isEmpty() && loopsSent.pop()) {
+                String name = sentLoopNames.pop();
+                handler.endElement("", name, name);
+            }
+        }
+
+        /** The SAX element what comes next is a child of: the innermost loop sent, else the transaction. */
+        private String parentName() {
+            String loop = sentLoopNames.peek();
+            return loop != null ? loop : "transaction";
         }
 
         // One SAX element per segment, its simple elements as attributes, each composite a child element
@@ -425,6 +457,7 @@ public final class X12SaxReader implements SmooksXMLReader {
             names = elementNames.computeIfAbsent(segmentTag, X12SaxReader::positionNames);
             segmentAttributes.clear();
             compositeCount = 0;
+            segmentSent = false;
             if (++interchangeSegments > limits.interchangeSegments()) {
                 throw new InterchangeTooLarge();
             }
@@ -439,6 +472,7 @@ public final class X12SaxReader implements SmooksXMLReader {
                     java.util.Arrays.fill(bht, null);
                 }
             }
+            segmentSent = emitting() && mappedNames.sends(segmentTag, parentName());
         }
 
         private void endSegment() throws SAXException {
@@ -456,7 +490,7 @@ public final class X12SaxReader implements SmooksXMLReader {
                 if (mapping) {
                     handler.startElement("", "transaction", "transaction", NO_ATTRIBUTES);
                 }
-            } else if (emitting()) {
+            } else if (segmentSent && emitting()) {
                 handler.startElement("", segmentTag, segmentTag, segmentAttributes);
                 for (int i = 0; i < compositeCount; i++) {
                     String name = compositeNames.get(i);
@@ -473,14 +507,20 @@ public final class X12SaxReader implements SmooksXMLReader {
         }
 
         private void startComposite() {
-            if (emitting()) {
+            if (segmentSent && emitting()) {
+                String name = elementName(reader.getLocation().getElementPosition());
+                if (!mappedNames.sends(name, segmentTag)) {
+                    // its components must not land on the segment as simple elements either
+                    composite = SKIPPED_COMPOSITE;
+                    return;
+                }
                 if (compositeCount == compositeAttributes.size()) {
                     compositeAttributes.add(new AttributesImpl());
                     compositeNames.add(null);
                 }
                 composite = compositeAttributes.get(compositeCount);
                 composite.clear();
-                compositeNames.set(compositeCount, elementName(reader.getLocation().getElementPosition()));
+                compositeNames.set(compositeCount, name);
                 compositeCount++;
             }
         }
@@ -500,7 +540,7 @@ public final class X12SaxReader implements SmooksXMLReader {
                 return;
             }
             captureEnvelope(position, location.getComponentPosition());
-            if (!emitting() || reader.getTextLength() == 0) {
+            if (!segmentSent || !emitting() || reader.getTextLength() == 0 || composite == SKIPPED_COMPOSITE) {
                 return;
             }
             if (composite != null) {
@@ -695,8 +735,8 @@ public final class X12SaxReader implements SmooksXMLReader {
                 loops.pop();
             }
             while (!loops.isEmpty()) {
-                String name = loopName(loops.pop());
-                handler.endElement("", name, name);
+                loops.pop();
+                endSentLoop();
             }
             emittedLoops = 0;
             handler.endElement("", "transaction", "transaction");
