@@ -71,6 +71,7 @@ public final class ResponseDelivery {
         int delivered = 0;
         List<String> due;
         while (!(due = store.responsesDue(clock.instant().minus(GRACE), BATCH)).isEmpty()) {
+            int before = delivered;
             for (String id : due) {
                 Optional<Authorization> decided = store.find(id);
                 Optional<String> response = store.response(id);
@@ -84,6 +85,10 @@ public final class ResponseDelivery {
                     return delivered;
                 }
                 delivered++;
+            }
+            if (delivered == before) {
+                // nothing of this batch could be delivered: the next pass tries again, this one must not spin
+                break;
             }
         }
         if (delivered > 0) {
